@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+// Reprise: literate Markdown reports with computation blocks for multimodal-representation
+// experiments. Module layout: ../shared/design/architecture.md ("Suggested module layout").
+import PackageDescription
+
+/// A system-library target: one `module.modulemap` + `shim.h` under `Sources/<name>`.
+func systemLibrary(_ name: String, pkgConfig: String?, apt: [String]) -> Target {
+  .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt(apt)])
+}
+
+let package = Package(
+  name: "Reprise",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "reprise", targets: ["reprise"]),
+    .library(name: "Notebook", targets: ["Notebook"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+  ],
+  targets: [
+    systemLibrary("CBLAS", pkgConfig: "openblas", apt: ["libopenblas-dev"]),
+    systemLibrary("CLAPACKE", pkgConfig: "lapacke", apt: ["liblapacke-dev"]),
+    systemLibrary("CMarkGFM", pkgConfig: "libcmark-gfm",
+                  apt: ["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
+    systemLibrary("CZlib", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
+    systemLibrary("CPNG", pkgConfig: "libpng", apt: ["libpng-dev"]),
+
+    .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"]),
+    .target(name: "Media", dependencies: ["CZlib", "CPNG", "Tensor"]),
+    .target(name: "Datasets", dependencies: [
+      "Media", "Tensor", .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    .target(name: "Probes", dependencies: ["Tensor"]),
+    .target(name: "Charts"),
+    .target(
+      name: "Notebook",
+      dependencies: [
+        "CMarkGFM", "CBLAS", "Tensor", "Media", "Datasets", "Probes", "Charts",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("templates")]
+    ),
+    .executableTarget(
+      name: "reprise",
+      dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .target(name: "TestSupport", dependencies: ["Tensor"], path: "Tests/TestSupport"),
+
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+    .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+    .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(
+      name: "NotebookTests",
+      dependencies: ["Notebook", "TestSupport"],
+      resources: [.copy("Golden")]
+    ),
+  ]
+)

@@ -1,0 +1,44 @@
+/// A dataset that cannot be found, verified or loaded; the description says what to do.
+public enum DatasetError: Error, CustomStringConvertible, Equatable {
+  /// No dataset has this id.
+  case unknownDataset(id: String, known: [String])
+  /// A file of the dataset does not exist; `hint` says how to provide it.
+  case missingFile(dataset: String, path: String, hint: String)
+  /// A pinned file's SHA-256 differs from the catalog's.
+  case checksumMismatch(dataset: String, path: String, expected: String, actual: String)
+  /// A file exists but its content does not fit the dataset's format.
+  case malformed(dataset: String, path: String, reason: String)
+  /// The dataset exists but is not of the kind the caller needs (e.g. not labelled images).
+  case wrongKind(dataset: String, expected: String)
+  /// A user dataset declares a format Reprise cannot read.
+  case unsupportedFormat(dataset: String, format: String, supported: [String])
+  /// Two datasets (built-in or user) share an id.
+  case duplicateID(String)
+  /// A file could not be read while hashing it.
+  case unreadable(path: String, reason: String)
+
+  /// What went wrong and, where possible, how to fix it.
+  public var description: String {
+    switch self {
+    case let .unknownDataset(id, known):
+      "unknown dataset '\(id)'; known datasets: \(known.joined(separator: ", "))"
+    case let .missingFile(dataset, path, hint):
+      "dataset '\(dataset)': file \(path) is missing; \(hint)"
+    case let .checksumMismatch(dataset, path, expected, actual):
+      "dataset '\(dataset)': \(path) has SHA-256 \(actual), expected \(expected); the file is "
+        + "damaged or a different version: restore it from the data mirror (REPRISE_MIRROR)"
+    case let .malformed(dataset, path, reason):
+      "dataset '\(dataset)': \(path) is malformed: \(reason)"
+    case let .wrongKind(dataset, expected):
+      "dataset '\(dataset)' is not \(expected); choose a dataset of that kind"
+    case let .unsupportedFormat(dataset, format, supported):
+      "dataset '\(dataset)': format '\(format)' is not supported; use one of: "
+        + supported.joined(separator: ", ")
+    case let .duplicateID(id):
+      "dataset id '\(id)' is defined more than once (built-in or user datasets); rename the "
+        + "user dataset"
+    case let .unreadable(path, reason):
+      "cannot read \(path): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/// A failure to read or write an image or array file; the description names the file and
+/// what is wrong with it.
+public enum MediaError: Error, CustomStringConvertible, Equatable {
+  /// The file could not be opened or read.
+  case unreadable(file: String, reason: String)
+  /// The file starts like gzip but does not decompress.
+  case corruptGzip(file: String, reason: String)
+  /// The IDX header or payload is inconsistent (bad magic, truncated, trailing bytes, …).
+  case malformedIDX(file: String, reason: String)
+  /// The IDX element type is not unsigned byte (`0x08`).
+  case unsupportedIDXType(file: String, typeCode: UInt8)
+  /// Image dimensions or pixel buffer do not fit together.
+  case invalidImage(reason: String)
+  /// libpng reported an error.
+  case png(operation: String, message: String)
+
+  /// What went wrong and, where possible, how to fix it.
+  public var description: String {
+    switch self {
+    case let .unreadable(file, reason):
+      "cannot read \(file): \(reason)"
+    case let .corruptGzip(file, reason):
+      "\(file): corrupt gzip data (\(reason)); re-fetch the file"
+    case let .malformedIDX(file, reason):
+      "\(file): not a valid IDX file: \(reason)"
+    case let .unsupportedIDXType(file, typeCode):
+      "\(file): IDX element type 0x\(typeCode < 16 ? "0" : "")"
+        + "\(String(typeCode, radix: 16, uppercase: true)) is not supported; only unsigned byte "
+        + "(0x08) is"
+    case let .invalidImage(reason):
+      "invalid image: \(reason)"
+    case let .png(operation, message):
+      "PNG \(operation) failed: \(message)"
+    }
+  }
+}

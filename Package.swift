@@ -57,10 +57,6 @@ let package = Package(
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
     .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
-    .testTarget(
-      name: "NotebookTests",
-      dependencies: ["Notebook", "TestSupport"],
-      resources: [.copy("Golden")]
-    ),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Tensor", "TestSupport"]),
   ]
 )

@@ -46,7 +46,7 @@ public struct Tensor: Sendable, Equatable {
   public subscript(row r: Int) -> ArraySlice<Float> {
     precondition(rank >= 1, "row subscript on a scalar")
     precondition((0..<shape[0]).contains(r), "row \(r) out of range 0..<\(shape[0])")
-    let width = shape[0] == 0 ? 0 : count / shape[0]
+    let width = count / shape[0]
     return storage[(r * width)..<((r + 1) * width)]
   }
 

@@ -208,6 +208,6 @@ public struct Executor {
       throw ReportError(failure.kind, at: failure.location ?? spec.location,
                         "block '\(spec.id)' (\(spec.kind)) failed: \(failure.message)")
     }
-    return .failed(failure.message, seconds: seconds, ran: ran)
+    return .failed("\(failure.location ?? spec.location): \(failure.message)", seconds: seconds, ran: ran)
   }
 }

@@ -83,7 +83,7 @@ public struct Layout {
     }
     switch record.outcome {
     case .failed(let message, _, _):
-      rendered.error = "\(spec.location): block '\(spec.id)' (\(spec.kind)) failed: \(message)"
+      rendered.error = "block '\(spec.id)' (\(spec.kind)) failed at \(message)"
     case .computed(let result, _), .cached(let result, _):
       let kind = Registry.standard.kind(named: spec.kind)
       let prefix = spec.label.map { String($0.prefix(4)) }

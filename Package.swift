@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
     .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
-    .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
+    .testTarget(name: "ProbesTests", dependencies: ["Probes", "Datasets", "TestSupport"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Tensor", "TestSupport"]),
   ]

@@ -49,8 +49,9 @@ struct NumericAxis {
   /// The label of tick `value`, with the decimals the tick step needs.
   func label(_ value: Double) -> String { NiceScale.format(value, step: labelStep) }
 
-  /// A value with two more decimals than the tick labels, for tooltips and cell values.
-  func preciseLabel(_ value: Double) -> String {
-    NiceScale.format(value, step: labelStep / 100)
+  /// `value` with `extraDecimals` more decimals than the tick labels, for tooltips and
+  /// cell values.
+  func preciseLabel(_ value: Double, extraDecimals: Int = 2) -> String {
+    NiceScale.format(value, step: labelStep / FixedPoint.pow10(extraDecimals))
   }
 }

@@ -63,7 +63,9 @@ public struct BarChart: Sendable, Codable, Equatable {
   ///   differs from the number of categories, a value is infinite, an error is negative,
   ///   no value is finite, or a parameter is out of range.
   /// - Complexity: O(S × C).
-  public func svg(size: ChartSize = ChartSize(), idPrefix: String = "c") throws(ChartError) -> String {
+  public func svg(size: ChartSize = ChartSize(), idPrefix: String = "c") throws(ChartError)
+    -> String
+  {
     let extent = try validatedExtent(idPrefix: idPrefix)
     let axis = NumericAxis(covering: extent, fixed: yDomain)
     let baseline = min(max(0, axis.domain.lowerBound), axis.domain.upperBound)
@@ -72,8 +74,9 @@ public struct BarChart: Sendable, Codable, Equatable {
       summary: "Bar chart of \(yLabel ?? "values") by \(xLabel ?? "category"): "
         + series.map(\.name).joined(separator: ", "),
       x: xLabel, y: yLabel, legend: series.map(\.name), swatch: .box)
-    let frame = try CartesianFrame(size: size, idPrefix: idPrefix, labels: labels, yAxis: axis) {
-      columns in
+    let frame = try CartesianFrame(
+      size: size, idPrefix: idPrefix, labels: labels, yAxis: axis, dataExtent: extent
+    ) { columns in
       let band = (columns.upperBound - columns.lowerBound) / Double(categories.count)
       return categories.enumerated().map { index, category in
         TickLabels.Tick(x: columns.lowerBound + band * (Double(index) + 0.5), label: category)
@@ -90,13 +93,9 @@ public struct BarChart: Sendable, Codable, Equatable {
   private func validatedExtent(idPrefix: String) throws(ChartError) -> ClosedRange<Double> {
     try Check.idPrefix(idPrefix)
     try Check.nonEmpty(categories.count, "categories")
-    try Check.nonEmpty(series.count, "series")
-    for item in series { try item.validate(count: categories.count, matching: "category") }
-    try Check.domain(yDomain, "yDomain")
-    if let referenceLine {
-      try Check.finite([referenceLine.value], "referenceLine.value", allowingNaN: false)
-    }
-    guard let extent = series.extent else { throw .empty(field: "finite values of series") }
+    let extent = try CartesianFrame.validatedExtent(
+      of: series, count: categories.count, matching: "category", yDomain: yDomain,
+      referenceLine: referenceLine)
     return min(extent.lowerBound, 0)...max(extent.upperBound, 0)
   }
 
@@ -111,9 +110,12 @@ public struct BarChart: Sendable, Codable, Equatable {
     }
     writer.group("g", ["class": "bars", "clip-path": frame.clipPath]) { writer in
       for (index, item) in series.enumerated() {
-        writer.group("g", [
-          "fill": Palette.colour(index), "stroke": "#222222", "stroke-width": "0.5",
-        ]) { writer in
+        writer.group(
+          "g",
+          [
+            "fill": Palette.colour(index), "stroke": "#222222", "stroke-width": "0.5",
+          ]
+        ) { writer in
           for (category, value) in item.values.enumerated() where !value.isNaN {
             let (top, bottom) = (frame.y(max(value, baseline)), frame.y(min(value, baseline)))
             let bar = Rect(
@@ -123,15 +125,19 @@ public struct BarChart: Sendable, Codable, Equatable {
             let error = item.error(at: category).map { " ± " + axis.preciseLabel($0) } ?? ""
             writer.element(
               "rect", ["x": x, "y": y, "width": width, "height": height],
-              tooltip: "\(item.name) · \(categories[category]): \(axis.preciseLabel(value))\(error)")
+              tooltip: "\(item.name) · \(categories[category]): \(axis.preciseLabel(value))\(error)"
+            )
           }
         }
       }
     }
-    writer.group("g", [
-      "class": "error-bars", "clip-path": frame.clipPath, "stroke": "#222222",
-      "stroke-width": "1.2", "fill": "none",
-    ]) { writer in
+    writer.group(
+      "g",
+      [
+        "class": "error-bars", "clip-path": frame.clipPath, "stroke": "#222222",
+        "stroke-width": "1.2", "fill": "none",
+      ]
+    ) { writer in
       for (index, item) in series.enumerated() {
         for (category, value) in item.values.enumerated() where !value.isNaN {
           guard let error = item.error(at: category) else { continue }

@@ -45,7 +45,8 @@ enum Check {
   /// Throws unless `prefix` can start XML ids: an ASCII letter or "_", then letters,
   /// digits, "_" or "-".
   static func idPrefix(_ prefix: String) throws(ChartError) {
-    let isValid = prefix.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } ?? false
+    let isValid =
+      prefix.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } ?? false
       && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
     try range(isValid, "idPrefix", "\"\(prefix)\"", "[A-Za-z_][A-Za-z0-9_-]*")
   }

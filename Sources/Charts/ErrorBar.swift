@@ -7,11 +7,16 @@ enum ErrorBar {
   ///   - low: Pixel y of value − error.
   ///   - high: Pixel y of value + error.
   ///   - capHalfWidth: Half the cap length in pixels.
-  static func draw(x: Double, low: Double, high: Double, capHalfWidth: Double, into writer: inout SVGWriter) {
+  ///   - writer: The writer to append to.
+  static func draw(
+    x: Double, low: Double, high: Double, capHalfWidth: Double, into writer: inout SVGWriter
+  ) {
     let (left, right) = ((x - capHalfWidth).svgNumber, (x + capHalfWidth).svgNumber)
     let (low, high) = (low.svgNumber, high.svgNumber)
-    writer.element("path", [
-      "d": "M\(left) \(low)H\(right)M\(x.svgNumber) \(low)V\(high)M\(left) \(high)H\(right)",
-    ])
+    writer.element(
+      "path",
+      [
+        "d": "M\(left) \(low)H\(right)M\(x.svgNumber) \(low)V\(high)M\(left) \(high)H\(right)"
+      ])
   }
 }

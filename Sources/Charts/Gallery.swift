@@ -61,7 +61,8 @@ public struct Gallery: Sendable, Codable, Equatable {
       width: 2 * Self.padding + Double(columnCount) * cellSize + Double(columnCount - 1) * Self.gap,
       height: top + Double(rowCount) * cellHeight + Double(rowCount - 1) * Self.gap + Self.padding)
     var writer = SVGWriter()
-    writer.openDocument(size: size, title: title ?? "Gallery of \(items.count) images", heading: title)
+    writer.openDocument(
+      size: size, title: title ?? "Gallery of \(items.count) images", heading: title)
     for (index, item) in items.enumerated() {
       let (row, column) = index.quotientAndRemainder(dividingBy: columnCount)
       let cell = Rect(
@@ -93,19 +94,25 @@ public struct Gallery: Sendable, Codable, Equatable {
     let (x, y, w, h) = image.attributes
     writer.group("g", ["class": "item"]) { writer in
       writer.element("title", text: item.caption)
-      writer.element("image", [
-        "x": x, "y": y, "width": w, "height": h, "preserveAspectRatio": "none",
-        "image-rendering": scale > 1 ? "optimizeSpeed" : nil,
-        "style": scale > 1 ? "image-rendering:pixelated" : nil,
-        "href": "data:image/png;base64," + Data(item.png).base64EncodedString(),
-      ])
-      writer.element("rect", [
-        "x": x, "y": y, "width": w, "height": h, "fill": "none", "stroke": "#cccccc",
-        "stroke-width": "0.5",
-      ])
+      writer.element(
+        "image",
+        [
+          "x": x, "y": y, "width": w, "height": h, "preserveAspectRatio": "none",
+          "image-rendering": scale > 1 ? "optimizeSpeed" : nil,
+          "style": scale > 1 ? "image-rendering:pixelated" : nil,
+          "href": "data:image/png;base64," + Data(item.png).base64EncodedString(),
+        ])
+      writer.element(
+        "rect",
+        [
+          "x": x, "y": y, "width": w, "height": h, "fill": "none", "stroke": "#cccccc",
+          "stroke-width": "0.5",
+        ])
       let lines = TextMetrics.wrap(
         item.caption, maxWidth: cellSize, fontSize: Self.fontSize, maxLines: captionLines)
-      writer.group("g", ["class": "caption", "text-anchor": "middle", "fill": "#222222"]) { writer in
+      guard !lines.isEmpty else { return }
+      writer.group("g", ["class": "caption", "text-anchor": "middle", "fill": "#222222"]) {
+        writer in
         for (number, line) in lines.enumerated() {
           let baseline = cell.maxY + 4 + Self.fontSize + Double(number) * Self.lineHeight
           writer.element(

@@ -29,17 +29,23 @@ public struct GalleryItem: Sendable, Codable, Equatable {
   /// matches ``pixelWidth`` × ``pixelHeight``.
   ///
   /// - Parameter index: The item's position, for messages.
+  /// - Throws: ``ChartError`` naming `items[index]` and the field.
   func validate(index: Int) throws(ChartError) {
     let field = "items[\(index)]"
     try Check.range(
-      png.count >= 24 && png.starts(with: Self.signature) && png[12..<16].elementsEqual("IHDR".utf8),
+      png.count >= 24 && png.starts(with: Self.signature)
+        && png[12..<16].elementsEqual("IHDR".utf8),
       "\(field).png", "\(png.count) bytes", "PNG file bytes (signature and IHDR chunk)")
     func bigEndian(_ offset: Int) -> Int {
       png[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
     }
     let (width, height) = (bigEndian(16), bigEndian(20))
-    try Check.range(pixelWidth == width, "\(field).pixelWidth", "\(pixelWidth)", "the PNG's width, \(width)")
-    try Check.range(pixelHeight == height, "\(field).pixelHeight", "\(pixelHeight)", "the PNG's height, \(height)")
-    try Check.range(width > 0 && height > 0, "\(field).png", "\(width) × \(height) px", "at least 1 × 1 px")
+    try Check.range(
+      pixelWidth == width, "\(field).pixelWidth", "\(pixelWidth)", "the PNG's width, \(width)")
+    try Check.range(
+      pixelHeight == height, "\(field).pixelHeight", "\(pixelHeight)", "the PNG's height, \(height)"
+    )
+    try Check.range(
+      width > 0 && height > 0, "\(field).png", "\(width) × \(height) px", "at least 1 × 1 px")
   }
 }

@@ -2,7 +2,8 @@
 /// representational dissimilarity matrix or a correlation matrix.
 ///
 /// Rows run top to bottom and columns left to right, in the order given. Cells are
-/// square, as large as the size allows. NaN cells are missing and drawn hatched grey.
+/// square, as large as the size allows, and the document is trimmed to the space the
+/// grid, labels and legend take. NaN cells are missing and drawn hatched grey.
 ///
 /// ```swift
 /// let rdm = Heatmap(
@@ -99,7 +100,7 @@ public struct Heatmap: Sendable, Codable, Equatable {
   /// Renders the heatmap as a standalone SVG document.
   ///
   /// - Parameters:
-  ///   - size: Outer size in pixels.
+  ///   - size: Largest outer size in pixels; the document shrinks to fit square cells.
   ///   - idPrefix: Prefix of every id in the output, so several charts can share a page;
   ///     an ASCII letter or "_" followed by letters, digits, "_" or "-".
   /// - Returns: The SVG text, identical for identical input.
@@ -114,25 +115,26 @@ public struct Heatmap: Sendable, Codable, Equatable {
     let legend = ColourBar(
       axis: axis, scale: scale, label: colourLabel,
       showsMissing: values.contains { $0.contains { $0.isNaN } }, idPrefix: idPrefix)
-    let layout = try Layout(heatmap: self, size: size, legendWidth: legend.width)
+    let layout = try Layout(heatmap: self, size: size, legend: legend)
     var writer = SVGWriter()
     writer.openDocument(
-      size: size, title: title ?? "Heatmap of \(rows.count) × \(columns.count) values"
+      size: layout.documentSize,
+      title: title ?? "Heatmap of \(rows.count) × \(columns.count) values"
         + (colourLabel.map { ": \($0)" } ?? ""), heading: title)
     writer.group("defs") { legend.drawDefinitions(into: &$0) }
     drawCells(layout: layout, axis: axis, missingFill: legend.missingFill, into: &writer)
     drawRowLabels(layout: layout, into: &writer)
     layout.columnLabels.draw(into: &writer, top: layout.grid.maxY)
-    let legendHeight = min(
-      max(layout.grid.height, 120), size.height - layout.grid.y - 10 - legend.missingHeight)
     legend.draw(
-      into: &writer, x: layout.grid.maxX + 16, top: layout.grid.y, height: legendHeight)
+      into: &writer, x: layout.legendX, top: layout.grid.y, height: layout.legendHeight)
     writer.close()
     return writer.document
   }
 
   /// Validates the data and returns the colour domain.
-  private func validatedDomain(idPrefix: String, size: ChartSize) throws(ChartError) -> ClosedRange<Double> {
+  private func validatedDomain(idPrefix: String, size: ChartSize) throws(ChartError) -> ClosedRange<
+    Double
+  > {
     try Check.idPrefix(idPrefix)
     try Check.size(size)
     try Check.nonEmpty(rows.count, "rows")
@@ -174,7 +176,7 @@ public struct Heatmap: Sendable, Codable, Equatable {
         }
       }
     }
-    let labels = values.map { $0.map { $0.isNaN ? "" : axis.preciseLabel($0) } }
+    let labels = values.map { $0.map { $0.isNaN ? "" : axis.preciseLabel($0, extraDecimals: 1) } }
     let widest = labels.joined().map { TextMetrics.width($0, fontSize: 11) }.max() ?? 0
     guard showValues, cell >= 15, widest + 4 <= cell else { return }
     writer.group("g", ["class": "values", "text-anchor": "middle"]) { writer in

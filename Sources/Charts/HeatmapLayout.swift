@@ -1,6 +1,6 @@
 extension Heatmap {
-  /// Where a heatmap's grid and labels go: square cells as large as fit beside the row
-  /// labels and colour legend and above the column labels.
+  /// Where a heatmap's grid, labels and legend go: square cells as large as fit beside
+  /// the row labels and colour legend and above the column labels.
   struct Layout {
     private static let padding = 10.0
 
@@ -14,19 +14,26 @@ extension Heatmap {
     let labelStride: Int
     /// The column labels under the grid.
     let columnLabels: TickLabels
+    /// Left edge of the colour legend.
+    let legendX: Double
+    /// Height of the colour legend's bar: the grid's, but at least 120 px if room allows.
+    let legendHeight: Double
+    /// The size of the document: `size` trimmed to the content.
+    let documentSize: ChartSize
 
-    /// Lays out `heatmap` in `size`, leaving `legendWidth` on the right.
+    /// Lays out `heatmap` in `size` with `legend` on the right.
     ///
     /// - Throws: ``ChartError/outOfRange(field:value:allowed:)`` for `size` when a cell
     ///   would be smaller than 1 px.
-    init(heatmap: Heatmap, size: ChartSize, legendWidth: Double) throws(ChartError) {
+    init(heatmap: Heatmap, size: ChartSize, legend: ColourBar) throws(ChartError) {
       let padding = Self.padding
-      let widest = heatmap.rows.map {
-        TextMetrics.width(TextMetrics.singleLine($0), fontSize: TickLabels.fontSize)
-      }.max() ?? 0
+      let widest =
+        heatmap.rows.map {
+          TextMetrics.width(TextMetrics.singleLine($0), fontSize: TickLabels.fontSize)
+        }.max() ?? 0
       rowLabelWidth = min(widest, size.width * 0.3)
       var left = padding + rowLabelWidth + 6
-      let right = size.width - padding - legendWidth - 16
+      let right = size.width - padding - legend.width - 16
       let top = (heatmap.title == nil ? padding : SVGWriter.headingHeight) + 6
       let bottom = size.height - padding
       let (rowCount, columnCount) = (Double(heatmap.rows.count), Double(heatmap.columns.count))
@@ -56,6 +63,14 @@ extension Heatmap {
         "large enough for cells of at least 1 px")
       (cell, labelStride, columnLabels) = chosen
       grid = Rect(x: left, y: top, width: cell * columnCount, height: cell * rowCount)
+      legendX = grid.maxX + 16
+      legendHeight = min(max(grid.height, 120), bottom - top - legend.missingHeight)
+      documentSize = ChartSize(
+        width: min(size.width, legendX + legend.width + padding),
+        height: min(
+          size.height,
+          max(grid.maxY + columnLabels.height, top + legendHeight + legend.missingHeight) + padding)
+      )
     }
   }
 }

@@ -76,15 +76,19 @@ struct Legend {
     let colour = Palette.colour(series)
     switch swatch {
     case .box:
-      writer.element("rect", [
-        "x": x.svgNumber, "y": (middle - 6).svgNumber, "width": "12", "height": "12",
-        "fill": colour, "stroke": "#222222", "stroke-width": "0.5",
-      ])
+      writer.element(
+        "rect",
+        [
+          "x": x.svgNumber, "y": (middle - 6).svgNumber, "width": "12", "height": "12",
+          "fill": colour, "stroke": "#222222", "stroke-width": "0.5",
+        ])
     case .line(let prefix):
-      writer.element("line", [
-        "x1": x.svgNumber, "y1": middle.svgNumber, "x2": (x + swatch.width).svgNumber,
-        "y2": middle.svgNumber, "stroke": colour, "stroke-width": "2",
-      ])
+      writer.element(
+        "line",
+        [
+          "x1": x.svgNumber, "y1": middle.svgNumber, "x2": (x + swatch.width).svgNumber,
+          "y2": middle.svgNumber, "stroke": colour, "stroke-width": "2",
+        ])
       writer.group("g", ["fill": colour, "stroke": "#ffffff"]) { writer in
         Marker.place(
           series: series, prefix: prefix, x: x + swatch.width / 2, y: middle, tooltip: nil,

@@ -66,10 +66,13 @@ public struct LineChart: Sendable, Codable, Equatable {
   ///   from `x`, an x value or tick is not finite, a value is infinite, an error is
   ///   negative, no value is finite, or a parameter is out of range.
   /// - Complexity: O(S × N).
-  public func svg(size: ChartSize = ChartSize(), idPrefix: String = "c") throws(ChartError) -> String {
+  public func svg(size: ChartSize = ChartSize(), idPrefix: String = "c") throws(ChartError)
+    -> String
+  {
     let yExtent = try validatedExtent(idPrefix: idPrefix)
     let xExtent = (x.min() ?? 0)...(x.max() ?? 0)
-    let xAxis = xTickValues.map { NumericAxis(explicit: $0, extent: xExtent) }
+    let xAxis =
+      xTickValues.map { NumericAxis(explicit: $0, extent: xExtent) }
       ?? NumericAxis(covering: xExtent, fixed: nil)
     let yAxis = NumericAxis(covering: yExtent, fixed: yDomain)
     let labels = CartesianFrame.Labels(
@@ -77,8 +80,9 @@ public struct LineChart: Sendable, Codable, Equatable {
       summary: "Line chart of \(yLabel ?? "values") against \(xLabel ?? "x"): "
         + series.map(\.name).joined(separator: ", "),
       x: xLabel, y: yLabel, legend: series.map(\.name), swatch: .line(markerPrefix: idPrefix))
-    let frame = try CartesianFrame(size: size, idPrefix: idPrefix, labels: labels, yAxis: yAxis) {
-      columns in
+    let frame = try CartesianFrame(
+      size: size, idPrefix: idPrefix, labels: labels, yAxis: yAxis, dataExtent: yExtent
+    ) { columns in
       let scale = Self.xScale(xAxis.domain, columns: columns)
       return xAxis.ticks.map { TickLabels.Tick(x: scale($0), label: xAxis.label($0)) }
     }
@@ -90,15 +94,19 @@ public struct LineChart: Sendable, Codable, Equatable {
     writer.group("g", ["class": "series", "clip-path": frame.clipPath]) { writer in
       for index in series.indices {
         let points = zip(x, series[index].values).map { (x: xScale($0), y: frame.y($1)) }
-        drawSeries(index, points: points, frame: frame, yAxis: yAxis, idPrefix: idPrefix, into: &writer)
+        drawSeries(
+          index, points: points, frame: frame, yAxis: yAxis, idPrefix: idPrefix, into: &writer)
       }
     }
-    frame.close(&writer, baseline: yAxis.domain.lowerBound, tickMarks: true, reference: referenceLine)
+    frame.close(
+      &writer, baseline: yAxis.domain.lowerBound, tickMarks: true, reference: referenceLine)
     return writer.document
   }
 
   /// Maps the x domain into `columns`, inset by 8 px so markers clear the axes.
-  private static func xScale(_ domain: ClosedRange<Double>, columns: ClosedRange<Double>) -> LinearScale {
+  private static func xScale(_ domain: ClosedRange<Double>, columns: ClosedRange<Double>)
+    -> LinearScale
+  {
     let inset = min(8, (columns.upperBound - columns.lowerBound) / 4)
     return LinearScale(
       domain: domain, start: columns.lowerBound + inset, end: columns.upperBound - inset)
@@ -109,18 +117,13 @@ public struct LineChart: Sendable, Codable, Equatable {
     try Check.idPrefix(idPrefix)
     try Check.nonEmpty(x.count, "x")
     try Check.finite(x, "x", allowingNaN: false)
-    try Check.nonEmpty(series.count, "series")
-    for item in series { try item.validate(count: x.count, matching: "x value") }
     if let xTickValues {
       try Check.nonEmpty(xTickValues.count, "xTickValues")
       try Check.finite(xTickValues, "xTickValues", allowingNaN: false)
     }
-    try Check.domain(yDomain, "yDomain")
-    if let referenceLine {
-      try Check.finite([referenceLine.value], "referenceLine.value", allowingNaN: false)
-    }
-    guard let extent = series.extent else { throw .empty(field: "finite values of series") }
-    return extent
+    return try CartesianFrame.validatedExtent(
+      of: series, count: x.count, matching: "x value", yDomain: yDomain,
+      referenceLine: referenceLine)
   }
 
   /// Writes one series: its line broken at missing values, error bars, then markers.
@@ -128,6 +131,10 @@ public struct LineChart: Sendable, Codable, Equatable {
   /// - Parameters:
   ///   - index: The series' index, which picks its colour and marker.
   ///   - points: Pixel position of each value; y is NaN for missing values.
+  ///   - frame: The chart's frame, which maps y values to pixels.
+  ///   - yAxis: The y axis, which formats values for tooltips.
+  ///   - idPrefix: Prefix of the marker ids.
+  ///   - writer: The writer to append to.
   private func drawSeries(
     _ index: Int, points: [(x: Double, y: Double)], frame: CartesianFrame, yAxis: NumericAxis,
     idPrefix: String, into writer: inout SVGWriter
@@ -136,10 +143,12 @@ public struct LineChart: Sendable, Codable, Equatable {
     let colour = Palette.colour(index)
     writer.group("g", ["class": "line", "fill": "none", "stroke": colour]) { writer in
       for run in points.split(whereSeparator: { $0.y.isNaN }) where run.count > 1 {
-        writer.element("polyline", [
-          "points": run.map { "\($0.x.svgNumber),\($0.y.svgNumber)" }.joined(separator: " "),
-          "stroke-width": "2", "stroke-linejoin": "round",
-        ])
+        writer.element(
+          "polyline",
+          [
+            "points": run.map { "\($0.x.svgNumber),\($0.y.svgNumber)" }.joined(separator: " "),
+            "stroke-width": "2", "stroke-linejoin": "round",
+          ])
       }
       writer.group("g", ["class": "error-bars", "stroke-width": "1.2"]) { writer in
         for (position, point) in points.enumerated() where !point.y.isNaN {

@@ -24,10 +24,11 @@ struct RGB: Equatable {
 
   /// Lowercase "#rrggbb", channels rounded to the nearest integer.
   var hex: String {
-    "#" + [red, green, blue].map { channel in
-      let byte = Int(min(max(channel, 0), 255).rounded())
-      return String(byte >> 4, radix: 16) + String(byte & 0xf, radix: 16)
-    }.joined()
+    "#"
+      + [red, green, blue].map { channel in
+        let byte = Int(min(max(channel, 0), 255).rounded())
+        return String(byte >> 4, radix: 16) + String(byte & 0xf, radix: 16)
+      }.joined()
   }
 
   /// WCAG 2 relative luminance in 0...1 (sRGB channels linearised).

@@ -29,19 +29,32 @@ struct SVGWriter {
   ///   - heading: Visible title, bold, 14 px; nil for none.
   mutating func openDocument(size: ChartSize, title: String, heading: String?) {
     let (width, height) = (size.width.svgNumber, size.height.svgNumber)
-    open("svg", [
-      "xmlns": "http://www.w3.org/2000/svg", "width": width, "height": height,
-      "viewBox": "0 0 \(width) \(height)", "role": "img",
-      "font-family": "DejaVu Sans, Helvetica, Arial, sans-serif", "font-size": "11",
-    ])
+    open(
+      "svg",
+      [
+        "xmlns": "http://www.w3.org/2000/svg", "width": width, "height": height,
+        "viewBox": "0 0 \(width) \(height)", "role": "img",
+        "style": "font-family: DejaVu Sans, Helvetica, Arial, sans-serif; font-size: 11px",
+      ])
     element("title", text: title)
     element("rect", ["width": width, "height": height, "fill": "#ffffff"])
     if let heading {
-      element("text", [
-        "x": (size.width / 2).svgNumber, "y": "25", "text-anchor": "middle", "font-size": "14",
-        "font-weight": "bold", "fill": "#222222",
-      ], text: TextMetrics.singleLine(heading))
+      element(
+        "text",
+        [
+          "x": (size.width / 2).svgNumber, "y": "25", "text-anchor": "middle", "font-size": "14",
+          "font-weight": "bold", "fill": "#222222",
+        ], text: TextMetrics.singleLine(heading))
     }
+  }
+
+  /// A `transform` that moves the origin to (`x`, `y`) and rotates by `degrees`
+  /// (negative: anticlockwise); text drawn at the origin then turns about that point.
+  ///
+  /// Uses `translate` and one-argument `rotate`, which more renderers support than the
+  /// three-argument `rotate(a x y)`.
+  static func rotation(_ degrees: Int, x: Double, y: Double) -> String {
+    "translate(\(x.svgNumber) \(y.svgNumber)) rotate(\(degrees))"
   }
 
   /// Writes a start tag; pair it with ``close()``.
@@ -83,6 +96,21 @@ struct SVGWriter {
     output += ">"
     if let tooltip { output += "<title>\(Self.escape(tooltip))</title>" }
     output += "\(Self.escape(text ?? ""))</\(name)>\n"
+  }
+
+  /// Writes an axis or legend title: 12 px, centred on (`x`, `y`), on one line and
+  /// truncated to `maxWidth`, reading bottom to top when `vertical`.
+  mutating func axisTitle(
+    _ title: String, className: String, x: Double, y: Double, vertical: Bool, maxWidth: Double
+  ) {
+    element(
+      "text",
+      [
+        "class": className, "x": vertical ? nil : x.svgNumber, "y": vertical ? nil : y.svgNumber,
+        "transform": vertical ? Self.rotation(-90, x: x, y: y) : nil, "text-anchor": "middle",
+        "font-size": "12", "fill": "#222222",
+      ],
+      text: TextMetrics.truncate(TextMetrics.singleLine(title), maxWidth: maxWidth, fontSize: 12))
   }
 
   /// Escapes `& < > " '` and replaces characters XML 1.0 forbids with U+FFFD.

@@ -28,7 +28,8 @@ public struct Series: Sendable, Codable, Equatable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     name = try container.decode(String.self, forKey: .name)
     values = MissingValues.decoded(try container.decode([Double?].self, forKey: .values))
-    errors = try container.decodeIfPresent([Double?].self, forKey: .errors).map(MissingValues.decoded)
+    errors = try container.decodeIfPresent([Double?].self, forKey: .errors).map(
+      MissingValues.decoded)
   }
 
   /// Encodes the series; NaN values and errors encode as `null`, so plain JSON works.
@@ -58,6 +59,7 @@ public struct Series: Sendable, Codable, Equatable {
   /// - Parameters:
   ///   - count: The required length.
   ///   - counted: What the length must match, for messages, e.g. "categories".
+  /// - Throws: ``ChartError`` naming the series and the field.
   func validate(count: Int, matching counted: String) throws(ChartError) {
     let field = "series \"\(name)\""
     try Check.count(values.count, "\(field).values (one per \(counted))", expected: count)
@@ -66,7 +68,8 @@ public struct Series: Sendable, Codable, Equatable {
     try Check.count(errors.count, "\(field).errors (one per \(counted))", expected: count)
     try Check.finite(errors, "\(field).errors", allowingNaN: true)
     if let index = errors.firstIndex(where: { $0 < 0 }) {
-      throw .outOfRange(field: "\(field).errors[\(index)]", value: "\(errors[index])", allowed: "≥ 0")
+      throw .outOfRange(
+        field: "\(field).errors[\(index)]", value: "\(errors[index])", allowed: "≥ 0")
     }
   }
 }

@@ -57,7 +57,9 @@ enum TextMetrics {
     if !current.isEmpty { lines.append(current) }
     guard lines.count > maxLines else { return lines }
     let rest = lines[(maxLines - 1)...].joined(separator: " ")
-    return Array(lines[..<(maxLines - 1)]) + [truncate(rest, maxWidth: maxWidth, fontSize: fontSize)]
+    return Array(lines[..<(maxLines - 1)]) + [
+      truncate(rest, maxWidth: maxWidth, fontSize: fontSize)
+    ]
   }
 
   /// The longest non-empty prefix of `text` that fits `maxWidth` (at least one character).

@@ -52,16 +52,22 @@ struct TickLabels {
   /// Writes the labels with their top at `top`; a truncated label keeps its full text
   /// as a tooltip.
   func draw(into writer: inout SVGWriter, top: Double) {
-    writer.group("g", [
-      "class": "x-ticks", "fill": "#333333", "text-anchor": rotated ? "end" : "middle",
-    ]) { writer in
+    writer.group(
+      "g",
+      [
+        "class": "x-ticks", "fill": "#333333", "text-anchor": rotated ? "end" : "middle",
+      ]
+    ) { writer in
       for (tick, text) in zip(ticks, shown) {
-        let x = rotated ? tick.x + 3 : tick.x
         let y = top + Self.gap + Self.fontSize * 0.8
-        let rotation = rotated ? "rotate(-30 \(x.svgNumber) \(y.svgNumber))" : nil
-        writer.element(
-          "text", ["x": x.svgNumber, "y": y.svgNumber, "transform": rotation], text: text,
-          tooltip: text == tick.label ? nil : tick.label)
+        let tooltip = text == tick.label ? nil : tick.label
+        if rotated {
+          let transform = SVGWriter.rotation(-30, x: tick.x + 3, y: y)
+          writer.element("text", ["transform": transform], text: text, tooltip: tooltip)
+        } else {
+          writer.element(
+            "text", ["x": tick.x.svgNumber, "y": y.svgNumber], text: text, tooltip: tooltip)
+        }
       }
     }
   }

@@ -8,8 +8,10 @@ import Tensor
 ///
 /// For each shot count `k = shots[s]` and trial `t`:
 /// 1. Features are L2-normalised per row (once; zero rows stay zero).
-/// 2. The trial generator is `SplitMix64(seed: trialSeed(seed, s, t))` with
-///    `trialSeed = mix(mix(mix(seed) ^ s) ^ t)` and `mix(x) = SplitMix64(seed: x).next()`.
+/// 2. The trial generator is `SplitMix64(seed: trialSeed(seed, k, t))` with
+///    `trialSeed = mix(mix(mix(seed) ^ k) ^ t)` and `mix(x) = SplitMix64(seed: x).next()`;
+///    keyed by the shot count itself, so `shots: [5]` and `shots: [1, 5, 10]` draw the same
+///    5-shot supports.
 /// 3. Support: for each class `c` in increasing order, `k` distinct items drawn with
 ///    `sample(k, from: n_c)` among the items of class `c` listed in dataset order.
 /// 4. Prototype of class `c` = mean of its normalised support features, **not**
@@ -56,7 +58,7 @@ public enum PrototypeClassifier {
     for (s, k) in configuration.shots.enumerated() {
       var series: [Double] = []
       for t in 0..<configuration.trials {
-        var generator = SplitMix64(seed: trialSeed(configuration.seed, shotIndex: s, trial: t))
+        var generator = SplitMix64(seed: trialSeed(configuration.seed, shots: k, trial: t))
         let support = members.map { items in
           generator.sample(k, from: items.count).map { items[$0] }
         }
@@ -103,13 +105,13 @@ public enum PrototypeClassifier {
       accuracy: Double(correct) / Double(max(queryIndices.count, 1)))
   }
 
-  /// The seed of trial `trial` of shot series `shotIndex` (protocol step 2).
-  static func trialSeed(_ seed: UInt64, shotIndex: Int, trial: Int) -> UInt64 {
+  /// The seed of trial `trial` with `shots` examples per class (protocol step 2).
+  static func trialSeed(_ seed: UInt64, shots: Int, trial: Int) -> UInt64 {
     func mix(_ x: UInt64) -> UInt64 {
       var generator = SplitMix64(seed: x)
       return generator.next()
     }
-    return mix(mix(mix(seed) ^ UInt64(shotIndex)) ^ UInt64(trial))
+    return mix(mix(mix(seed) ^ UInt64(shots)) ^ UInt64(trial))
   }
 
   /// `[C, d]` matrix whose row `c` is the mean of the rows of `x` at `groups[c]`.

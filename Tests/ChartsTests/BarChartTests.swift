@@ -19,7 +19,8 @@ import Testing
   }
 
   @Test func barHeightsAreProportionalToValues() throws {
-    let chart = BarChart(categories: ["a", "b", "c"], series: [Series(name: "s", values: [0.2, 0.5, 0.8])])
+    let chart = BarChart(
+      categories: ["a", "b", "c"], series: [Series(name: "s", values: [0.2, 0.5, 0.8])])
     let rects = try bars(parseSVG(chart.svg()), series: 0)
     let heights = rects.map { $0.number("height") }
     #expect(rects.count == 3)
@@ -73,7 +74,8 @@ import Testing
   @Test func defaultDomainCoversValuePlusErrorWithNiceTop() throws {
     let chart = BarChart(
       categories: ["a"], series: [Series(name: "s", values: [0.9], errors: [0.15])])
-    let labels = try #require(try parseSVG(chart.svg()).group("y-ticks")).elements("text").map(\.text)
+    let labels = try #require(try parseSVG(chart.svg()).group("y-ticks")).elements("text").map(
+      \.text)
     #expect(labels.first == "0.0" && labels.last == "1.2")
   }
 
@@ -83,8 +85,12 @@ import Testing
     #expect(try bars(svg, series: 1).count == 3)
     let legend = try #require(svg.group("legend"))
     #expect(legend.elements("text").map(\.text) == ["CLIP", "pixels"])
-    #expect(legend.elements("rect").map { $0.attributes["fill"] } == [Palette.colour(0), Palette.colour(1)])
-    let plotTop = try #require(svg.elements("clipPath").first?.elements("rect").first).number("y")
+    #expect(
+      legend.elements("rect").map { $0.attributes["fill"] } == [
+        Palette.colour(0), Palette.colour(1),
+      ])
+    let grid = try #require(svg.group("grid")).elements("line")
+    let plotTop = try #require(grid.map { $0.number("y1") }.min())
     #expect(legend.elements("text").allSatisfy { $0.number("y") < plotTop })
 
     let single = BarChart(categories: ["a"], series: [Series(name: "only", values: [1])])
@@ -98,6 +104,17 @@ import Testing
     #expect(reference.elements("text").first?.text == "chance")
   }
 
+  @Test func dataIsClippedOnlyWhenItLeavesTheDomain() throws {
+    var chart = Fixture.bars
+    #expect(try parseSVG(chart.svg()).elements("clipPath").isEmpty)
+    chart.yDomain = 0.5...1
+    let svg = try parseSVG(chart.svg(idPrefix: "f"))
+    let clip = try #require(svg.elements("clipPath").first)
+    #expect(clip.attributes["id"] == "f-plot")
+    #expect(svg.group("bars")?.attributes["clip-path"] == "url(#f-plot)")
+    #expect(svg.group("error-bars")?.attributes["clip-path"] == "url(#f-plot)")
+  }
+
   @Test func missingValuesDrawNoBar() throws {
     let chart = BarChart(categories: ["a", "b"], series: [Series(name: "s", values: [.nan, 1])])
     #expect(try bars(parseSVG(chart.svg()), series: 0).count == 1)
@@ -105,9 +122,10 @@ import Testing
 
   @Test func crowdedCategoryLabelsAreRotated() throws {
     let long = (1...8).map { "a rather long dataset name \($0)" }
-    let crowded = BarChart(categories: long, series: [Series(name: "s", values: Array(repeating: 1, count: 8))])
+    let crowded = BarChart(
+      categories: long, series: [Series(name: "s", values: Array(repeating: 1, count: 8))])
     let rotated = try #require(try parseSVG(crowded.svg()).group("x-ticks")).elements("text")
-    #expect(rotated.allSatisfy { $0.attributes["transform"]?.hasPrefix("rotate(-30") == true })
+    #expect(rotated.allSatisfy { $0.attributes["transform"]?.hasSuffix("rotate(-30)") == true })
 
     let roomy = try #require(try parseSVG(Fixture.bars.svg()).group("x-ticks")).elements("text")
     #expect(roomy.allSatisfy { $0.attributes["transform"] == nil })
@@ -120,11 +138,20 @@ import Testing
   }
 
   @Test func shapeErrorsNameTheField() {
-    #expect(throws: ChartError.lengthMismatch(field: #"series "CLIP".values (one per category)"#, count: 2, expected: 3)) {
-      try BarChart(categories: ["a", "b", "c"], series: [Series(name: "CLIP", values: [1, 2])]).svg()
+    #expect(
+      throws: ChartError.lengthMismatch(
+        field: #"series "CLIP".values (one per category)"#, count: 2, expected: 3)
+    ) {
+      try BarChart(categories: ["a", "b", "c"], series: [Series(name: "CLIP", values: [1, 2])])
+        .svg()
     }
-    #expect(throws: ChartError.lengthMismatch(field: #"series "s".errors (one per category)"#, count: 1, expected: 2)) {
-      try BarChart(categories: ["a", "b"], series: [Series(name: "s", values: [1, 2], errors: [0.1])]).svg()
+    #expect(
+      throws: ChartError.lengthMismatch(
+        field: #"series "s".errors (one per category)"#, count: 1, expected: 2)
+    ) {
+      try BarChart(
+        categories: ["a", "b"], series: [Series(name: "s", values: [1, 2], errors: [0.1])]
+      ).svg()
     }
     #expect(throws: ChartError.empty(field: "categories")) {
       try BarChart(categories: [], series: [Series(name: "s", values: [])]).svg()
@@ -133,7 +160,8 @@ import Testing
       try BarChart(categories: ["a"], series: []).svg()
     }
     #expect(throws: ChartError.notFinite(field: #"series "s".values"#, index: 1)) {
-      try BarChart(categories: ["a", "b"], series: [Series(name: "s", values: [1, .infinity])]).svg()
+      try BarChart(categories: ["a", "b"], series: [Series(name: "s", values: [1, .infinity])])
+        .svg()
     }
     #expect(throws: ChartError.empty(field: "finite values of series")) {
       try BarChart(categories: ["a"], series: [Series(name: "s", values: [.nan])]).svg()
@@ -142,15 +170,19 @@ import Testing
       try BarChart(categories: ["a"], series: [Series(name: "s", values: [1], errors: [-1])]).svg()
     }
     #expect(throws: ChartError.self) {
-      try BarChart(categories: ["a"], series: [Series(name: "s", values: [1])], yDomain: 1...1).svg()
+      try BarChart(categories: ["a"], series: [Series(name: "s", values: [1])], yDomain: 1...1)
+        .svg()
     }
     #expect(throws: ChartError.self) {
-      try BarChart(categories: ["a"], series: [Series(name: "s", values: [1])]).svg(size: ChartSize(width: 40, height: 30))
+      try BarChart(categories: ["a"], series: [Series(name: "s", values: [1])]).svg(
+        size: ChartSize(width: 40, height: 30))
     }
   }
 
   @Test func errorMessagesNameSeries() {
-    let error = ChartError.lengthMismatch(field: #"series "CLIP".values (one per category)"#, count: 2, expected: 3)
-    #expect(error.description == #"series "CLIP".values (one per category) has 2 elements, expected 3"#)
+    let error = ChartError.lengthMismatch(
+      field: #"series "CLIP".values (one per category)"#, count: 2, expected: 3)
+    #expect(
+      error.description == #"series "CLIP".values (one per category) has 2 elements, expected 3"#)
   }
 }

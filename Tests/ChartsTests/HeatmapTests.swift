@@ -39,7 +39,8 @@ import Testing
 
   @Test func divergingScaleIsWhiteAtTheDomainMidpoint() throws {
     let map = Heatmap(
-      rows: ["a"], columns: ["x", "y", "z"], values: [[-1, 0, 1]], domain: -1...1, scale: .diverging)
+      rows: ["a"], columns: ["x", "y", "z"], values: [[-1, 0, 1]], domain: -1...1, scale: .diverging
+    )
     let cells = try #require(try parseSVG(map.svg()).group("cells")).elements("rect")
     #expect(cells.map { $0.attributes["fill"] } == ["#053061", "#f7f7f7", "#67001f"])
   }
@@ -50,14 +51,15 @@ import Testing
     #expect(missing.attributes["fill"] == "url(#c-missing)")
     #expect(missing.tooltip == "dog · car: missing")
     #expect(svg.elements("pattern").map { $0.attributes["id"] } == ["c-missing"])
-    #expect(try #require(svg.group("colour-legend")).elements("text").contains { $0.text == "missing" })
+    #expect(
+      try #require(svg.group("colour-legend")).elements("text").contains { $0.text == "missing" })
   }
 
   @Test func valueTextContrastsWithItsCell() throws {
     let values = try #require(try parseSVG(Fixture.heatmap.svg()).group("values")).elements("text")
     #expect(values.count == 8)
-    #expect(values[0].text == "0.000" && values[0].attributes["fill"] == "#ffffff")
-    #expect(values[2].text == "0.900" && values[2].attributes["fill"] == "#000000")
+    #expect(values[0].text == "0.00" && values[0].attributes["fill"] == "#ffffff")
+    #expect(values[2].text == "0.90" && values[2].attributes["fill"] == "#000000")
   }
 
   @Test func valuesAreOmittedWhenCellsAreTooSmall() throws {
@@ -79,11 +81,26 @@ import Testing
     #expect(labels.contains("dissimilarity"))
   }
 
+  @Test func documentIsTrimmedToSquareCells() throws {
+    let wide = Heatmap(rows: ["a"], columns: ["x", "y", "z"], values: [[1, 2, 3]])
+    let root = try parseSVG(wide.svg(size: ChartSize(width: 560, height: 480)))
+    #expect(root.number("width") <= 560 && root.number("height") < 300)
+    let cells = try #require(root.group("cells")).elements("rect")
+    #expect(cells.allSatisfy { $0.number("width") == $0.number("height") })
+    let bottom = cells.map { $0.number("y") + $0.number("height") }.max() ?? .infinity
+    #expect(bottom < root.number("height"))
+  }
+
   @Test func shapeErrorsNameTheField() {
-    #expect(throws: ChartError.lengthMismatch(field: "values[1] (one per column)", count: 1, expected: 2)) {
+    #expect(
+      throws: ChartError.lengthMismatch(field: "values[1] (one per column)", count: 1, expected: 2)
+    ) {
       try Heatmap(rows: ["a", "b"], columns: ["x", "y"], values: [[1, 2], [3]]).svg()
     }
-    #expect(throws: ChartError.lengthMismatch(field: "values (one row per row label)", count: 1, expected: 2)) {
+    #expect(
+      throws: ChartError.lengthMismatch(
+        field: "values (one row per row label)", count: 1, expected: 2)
+    ) {
       try Heatmap(rows: ["a", "b"], columns: ["x"], values: [[1]]).svg()
     }
     #expect(throws: ChartError.notFinite(field: "values[0]", index: 1)) {

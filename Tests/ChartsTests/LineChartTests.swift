@@ -81,7 +81,10 @@ import Testing
   }
 
   @Test func shapeErrorsNameTheField() {
-    #expect(throws: ChartError.lengthMismatch(field: #"series "CLIP".values (one per x value)"#, count: 2, expected: 3)) {
+    #expect(
+      throws: ChartError.lengthMismatch(
+        field: #"series "CLIP".values (one per x value)"#, count: 2, expected: 3)
+    ) {
       try LineChart(x: [1, 2, 3], series: [Series(name: "CLIP", values: [1, 2])]).svg()
     }
     #expect(throws: ChartError.notFinite(field: "x", index: 0)) {

@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-import Testing
 
 /// An element of a parsed SVG document, for assertions on structure and coordinates.
 final class SVGNode {
@@ -42,7 +43,9 @@ func parseSVG(_ svg: String, sourceLocation: SourceLocation = #_sourceLocation) 
   let parser = XMLParser(data: Data(svg.utf8))
   parser.delegate = builder
   let ok = parser.parse()
-  #expect(ok, "not well-formed XML: \(String(describing: parser.parserError))", sourceLocation: sourceLocation)
+  #expect(
+    ok, "not well-formed XML: \(String(describing: parser.parserError))",
+    sourceLocation: sourceLocation)
   return try #require(builder.root, sourceLocation: sourceLocation)
 }
 

@@ -133,3 +133,15 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 }
+
+@Suite struct DatasetDeclarationTests {
+  @Test func renamingTheClassesOfAUserDatasetReexecutesItsReaders() throws {
+    let project = try TestProject()
+    try project.write(threeBlockReport)
+    try project.render()
+    try project.write(threeBlockReport.replacingOccurrences(of: "\"bottom\"", with: "\"lowest\""))
+    let summary = try project.render()
+    #expect(TestProject.executed(summary) == ["tbl-card", "fig-proto", "tbl-sum"])
+    #expect(try project.read("report.md").contains("| lowest | 12 |"))
+  }
+}

@@ -103,7 +103,7 @@ enum Tidy {
   static func check(_ file: URL) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/tidy")
-    process.arguments = ["-q", "-e", "--drop-empty-elements", "no", file.path]
+    process.arguments = ["-q", "-e", file.path]
     let pipe = Pipe()
     process.standardError = pipe
     process.standardOutput = pipe

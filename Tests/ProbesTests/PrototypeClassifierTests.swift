@@ -85,7 +85,7 @@ import Testing
   /// The per-trial seed, as the Python port in `scripts/fixtures/prototype_fixture.py`
   /// computes it: mix(mix(mix(7) ^ 1) ^ 2).
   @Test func trialSeedsMatchThePythonPort() {
-    #expect(PrototypeClassifier.trialSeed(7, shotIndex: 1, trial: 2) == 1_650_069_959_653_123_811)
+    #expect(PrototypeClassifier.trialSeed(7, shots: 5, trial: 2) == 3_796_102_099_191_268_993)
   }
 }
 

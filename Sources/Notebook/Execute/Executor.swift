@@ -110,7 +110,7 @@ public struct Executor {
           continue
         }
         do {
-          let fingerprint = try catalog.fingerprint(id)
+          let fingerprint = try catalog.fingerprint(id) + definition(of: id)
           known[id] = fingerprint
           data[id] = fingerprint
         } catch {
@@ -120,6 +120,15 @@ public struct Executor {
       result[index] = data
     }
     return result
+  }
+
+  /// For user datasets, a hash of their declaration (class names, title), which the file
+  /// fingerprint does not cover but which shows in results.
+  private func definition(of id: String) -> String {
+    guard let dataset = catalog.userDatasets.first(where: { $0.id == id }) else { return "" }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return "+" + ResultCache.sha256((try? encoder.encode(dataset)) ?? Data()).prefix(16)
   }
 
   /// Runs the selected blocks. Returns records in execution order.

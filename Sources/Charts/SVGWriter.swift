@@ -94,8 +94,8 @@ struct SVGWriter {
       return
     }
     output += ">"
-    if let tooltip { output += "<title>\(Self.escape(tooltip))</title>" }
-    output += "\(Self.escape(text ?? ""))</\(name)>\n"
+    if let tooltip { output += "<title>\(XMLText.escape(tooltip))</title>" }
+    output += "\(XMLText.escape(text ?? ""))</\(name)>\n"
   }
 
   /// Writes an axis or legend title: 12 px, centred on (`x`, `y`), on one line and
@@ -113,28 +113,9 @@ struct SVGWriter {
       text: TextMetrics.truncate(TextMetrics.singleLine(title), maxWidth: maxWidth, fontSize: 12))
   }
 
-  /// Escapes `& < > " '` and replaces characters XML 1.0 forbids with U+FFFD.
-  static func escape(_ string: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(string.utf8.count)
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&apos;"
-      case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-      case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": escaped += "\u{FFFD}"
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped
-  }
-
   private static func render(_ attributes: Attributes) -> String {
     attributes.reduce(into: "") { text, attribute in
-      if let value = attribute.value { text += " \(attribute.key)=\"\(escape(value))\"" }
+      if let value = attribute.value { text += " \(attribute.key)=\"\(XMLText.escape(value))\"" }
     }
   }
 }

@@ -81,9 +81,9 @@ public enum Renderer {
     let front = document.frontMatter
     let html: String
     let markdown: String
-    var markdownWriter = MarkdownWriter(images: images, assetFolder: "\(name)_files")
+    let markdownWriter = MarkdownWriter(images: images, assetFolder: "\(name)_files")
     do {
-      var htmlWriter = HTMLWriter(images: images)
+      let htmlWriter = HTMLWriter(images: images)
       let body = try htmlWriter.body(tree)
       html = try Page.html(Page.Context(
         title: front.title ?? name, subtitle: front.subtitle, author: front.author, date: front.date,

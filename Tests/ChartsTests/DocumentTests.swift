@@ -148,7 +148,7 @@ import Testing
 
   @Test func escapeCoversAllFiveCharacters() {
     #expect(
-      SVGWriter.escape(#"<a href="x">Tom & Jerry's</a>"#)
+      XMLText.escape(#"<a href="x">Tom & Jerry's</a>"#)
         == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;")
   }
 

@@ -42,7 +42,7 @@ import Testing
     #expect(!html.contains("javascript:"))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(html.contains("Tom &amp; Jerry"))
-    #expect(html.contains("say &quot;hi&quot; &#39;there&#39;"))
+    #expect(html.contains("say &quot;hi&quot; &apos;there&apos;"))
     #expect(html.contains("<title>&lt;b&gt;Title&lt;/b&gt; &amp; co</title>"))
     #expect(html.contains("Classes &lt;script&gt;x&lt;/script&gt; &amp; <em>emphasis</em>."))
     #expect(html.contains("href=\"https://example.org/?a=1&amp;b=2\""))

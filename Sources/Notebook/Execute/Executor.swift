@@ -56,23 +56,13 @@ public struct ExecutionOptions: Sendable {
 ///
 /// This is the one place that decides "run or reuse"; keep it small so another executor
 /// (a cluster scheduler with one job per block) can replace it behind the same inputs.
-public struct Executor {
-  public var plan: Plan
-  public var catalog: Catalog
-  public var cache: ResultCache
-  public var registry: Registry
-  public var options: ExecutionOptions
-  public var reporter: ProgressReporter
-
-  public init(plan: Plan, catalog: Catalog, cache: ResultCache, registry: Registry, options: ExecutionOptions,
-              reporter: ProgressReporter) {
-    self.plan = plan
-    self.catalog = catalog
-    self.cache = cache
-    self.registry = registry
-    self.options = options
-    self.reporter = reporter
-  }
+struct Executor {
+  var plan: Plan
+  var catalog: Catalog
+  var cache: ResultCache
+  var registry: Registry
+  var options: ExecutionOptions
+  var reporter: ProgressReporter
 
   /// The blocks this render will look at, in execution order.
   func selection() throws(ReportError) -> [Int] {
@@ -134,7 +124,7 @@ public struct Executor {
   /// Runs the selected blocks. Returns records in execution order.
   /// - Throws: ``ReportError`` for input problems (before anything runs), a missing entry under
   ///   `--frozen`, or a failing block without `error: true`.
-  public func run() throws(ReportError) -> [BlockRecord] {
+  func run() throws(ReportError) -> [BlockRecord] {
     let selected = try selection()
     let forced = try forced()
     let data = try fingerprints(selected)

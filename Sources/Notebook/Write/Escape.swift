@@ -1,24 +1,11 @@
+import Charts
 import Foundation
 
 /// Escaping for the two output formats. Every string that comes from prose or data passes
 /// through one of these before it reaches a writer's output.
 enum Escape {
-  /// Text content and attribute values in HTML: `& < > " '`.
-  static func html(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// Text content and attribute values in HTML: `& < > " '` (and characters XML forbids).
+  static func html(_ text: String) -> String { XMLText.escape(text) }
 
   /// Text in GitHub-flavoured Markdown: backslash-escapes the ASCII punctuation that could
   /// start markup (all such escapes are valid CommonMark).

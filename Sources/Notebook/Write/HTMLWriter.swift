@@ -3,7 +3,7 @@ import Foundation
 
 /// Writes the laid-out tree as HTML body markup. Every string from prose or data is escaped;
 /// author-written raw HTML is shown as text. Figures are inline SVG, images data URIs.
-struct HTMLWriter {
+final class HTMLWriter {
   let images: ProseImages
   private var footnotes: [String] = []
   private var footnoteBodies: [String: [Block]] = [:]
@@ -11,7 +11,7 @@ struct HTMLWriter {
   init(images: ProseImages) { self.images = images }
 
   /// The body HTML for `blocks`, footnotes at the end.
-  mutating func body(_ blocks: [Block]) throws -> String {
+  func body(_ blocks: [Block]) throws -> String {
     for case .footnoteDefinition(let label, let children) in blocks { footnoteBodies[label] = children }
     var out = try render(blocks)
     if !footnotes.isEmpty {
@@ -28,13 +28,13 @@ struct HTMLWriter {
     return out
   }
 
-  private mutating func render(_ blocks: [Block]) throws -> String {
+  private func render(_ blocks: [Block]) throws -> String {
     var out = ""
     for block in blocks { out += try render(block) }
     return out
   }
 
-  private mutating func render(_ block: Block) throws -> String {
+  private func render(_ block: Block) throws -> String {
     switch block {
     case .paragraph(let inlines):
       return "<p>\(inline(inlines))</p>\n"
@@ -72,27 +72,26 @@ struct HTMLWriter {
     }
   }
 
-  private func alignmentAttribute(_ alignment: Alignment) -> String {
-    alignment == .none ? "" : " style=\"text-align: \(alignment.rawValue)\""
+  private func proseTable(_ table: ProseTable) -> String {
+    Self.table(header: table.header.map(inline), alignments: table.alignments,
+               rows: table.rows.map { $0.map(inline) }, className: nil)
   }
 
-  private mutating func proseTable(_ table: ProseTable) -> String {
-    var out = "<table>\n<thead>\n<tr>"
-    for (i, cell) in table.header.enumerated() {
-      out += "<th\(alignmentAttribute(table.alignments[safe: i] ?? .none))>\(inline(cell))</th>"
+  /// A `<table>` from cells that are already HTML.
+  static func table(header: [String], alignments: [Alignment], rows: [[String]], className: String?) -> String {
+    func align(_ i: Int) -> String {
+      let alignment = alignments[safe: i] ?? .none
+      return alignment == .none ? "" : " style=\"text-align: \(alignment.rawValue)\""
     }
-    out += "</tr>\n</thead>\n<tbody>\n"
-    for row in table.rows {
-      out += "<tr>"
-      for (i, cell) in row.enumerated() {
-        out += "<td\(alignmentAttribute(table.alignments[safe: i] ?? .none))>\(inline(cell))</td>"
-      }
-      out += "</tr>\n"
+    var out = className.map { "<table class=\"\($0)\">\n" } ?? "<table>\n"
+    out += "<thead>\n<tr>" + header.enumerated().map { "<th\(align($0))>\($1)</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+    for row in rows {
+      out += "<tr>" + row.enumerated().map { "<td\(align($0))>\($1)</td>" }.joined() + "</tr>\n"
     }
     return out + "</tbody>\n</table>\n"
   }
 
-  private mutating func result(_ block: RenderedBlock) throws -> String {
+  private func result(_ block: RenderedBlock) throws -> String {
     let isTable = block.id.hasPrefix("tbl-")
     let classes = (["reprise-block"] + block.classes).map(Escape.html).joined(separator: " ")
     let style = block.width.map { " style=\"max-width: \(NumberFormat.fixed($0 * 100, digits: 0))%\"" } ?? ""
@@ -119,19 +118,9 @@ struct HTMLWriter {
   private func output(_ content: OutputContent, id: String) throws -> String {
     switch content {
     case .table(let table):
-      var out = "<table class=\"results\">\n<thead>\n<tr>"
-      for column in table.columns {
-        out += "<th\(alignmentAttribute(column.alignment))>\(Escape.html(column.title))</th>"
-      }
-      out += "</tr>\n</thead>\n<tbody>\n"
-      for row in table.rows {
-        out += "<tr>"
-        for (i, cell) in row.enumerated() {
-          out += "<td\(alignmentAttribute(table.columns[safe: i]?.alignment ?? .none))>\(Escape.html(cell.formatted))</td>"
-        }
-        out += "</tr>\n"
-      }
-      return out + "</tbody>\n</table>\n"
+      return Self.table(
+        header: table.columns.map { Escape.html($0.title) }, alignments: table.columns.map(\.alignment),
+        rows: table.rows.map { $0.map { Escape.html($0.formatted) } }, className: "results")
     case .facts(let facts):
       return "<dl class=\"facts\">\n" + facts.map { "<dt>\(Escape.html($0.name))</dt><dd>\(Escape.html($0.value))</dd>\n" }.joined() + "</dl>\n"
     case .bars, .lines, .heatmap, .gallery:
@@ -139,7 +128,7 @@ struct HTMLWriter {
     }
   }
 
-  private mutating func inline(_ inlines: [Inline]) -> String {
+  private func inline(_ inlines: [Inline]) -> String {
     var out = ""
     for node in inlines {
       switch node {

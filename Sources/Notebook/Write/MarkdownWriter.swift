@@ -3,7 +3,7 @@ import Foundation
 /// Writes the laid-out tree as GitHub-flavoured Markdown. Figures become SVG files in an asset
 /// folder beside the `.md` (`<name>_files/`), tables become pipe tables, cross-references links.
 /// Text from prose and data is backslash-escaped; author-written raw HTML is escaped too.
-struct MarkdownWriter {
+final class MarkdownWriter {
   let images: ProseImages
   /// Folder name of the assets, relative to the Markdown file.
   let assetFolder: String
@@ -15,12 +15,12 @@ struct MarkdownWriter {
     self.assetFolder = assetFolder
   }
 
-  mutating func document(_ blocks: [Block]) throws -> String {
+  func document(_ blocks: [Block]) throws -> String {
     try render(blocks).joined(separator: "\n")
   }
 
   /// One string per block, each ending in a newline; joined with blank lines.
-  private mutating func render(_ blocks: [Block]) throws -> [String] {
+  private func render(_ blocks: [Block]) throws -> [String] {
     var out: [String] = []
     for block in blocks {
       let text = try render(block)
@@ -29,7 +29,7 @@ struct MarkdownWriter {
     return out
   }
 
-  private mutating func render(_ block: Block) throws -> String {
+  private func render(_ block: Block) throws -> String {
     switch block {
     case .paragraph(let inlines):
       return inline(inlines) + "\n"
@@ -55,15 +55,8 @@ struct MarkdownWriter {
     case .thematicBreak:
       return "---\n"
     case .table(let table):
-      var header: [String] = []
-      for cell in table.header { header.append(inline(cell)) }
-      var rows: [[String]] = []
-      for row in table.rows {
-        var cells: [String] = []
-        for cell in row { cells.append(inline(cell)) }
-        rows.append(cells)
-      }
-      return pipeTable(header: header, alignments: table.alignments, rows: rows)
+      return pipeTable(header: table.header.map(inline), alignments: table.alignments,
+                       rows: table.rows.map { $0.map(inline) })
     case .footnoteDefinition(let label, let children):
       return prefixLines(try render(children).joined(separator: "\n"), first: "[^\(label)]: ", rest: "    ")
     case .computation:
@@ -73,7 +66,7 @@ struct MarkdownWriter {
     }
   }
 
-  private mutating func result(_ block: RenderedBlock) throws -> String {
+  private func result(_ block: RenderedBlock) throws -> String {
     var parts = ["<a id=\"\(Escape.html(block.id))\"></a>\n"]
     let number = block.number.map { "**\(Escape.markdown($0)).** " } ?? ""
     let caption = block.number != nil || !block.caption.isEmpty ? number + inline(block.caption) + "\n" : ""
@@ -88,7 +81,7 @@ struct MarkdownWriter {
     return parts.joined(separator: "\n")
   }
 
-  private mutating func output(_ content: OutputContent, id: String) throws -> String {
+  private func output(_ content: OutputContent, id: String) throws -> String {
     switch content {
     case .table(let table):
       return pipeTable(header: table.columns.map { Escape.markdown($0.title) }, alignments: table.columns.map(\.alignment),
@@ -118,7 +111,7 @@ struct MarkdownWriter {
     return out
   }
 
-  private mutating func inline(_ inlines: [Inline]) -> String {
+  private func inline(_ inlines: [Inline]) -> String {
     var out = ""
     for node in inlines {
       switch node {
@@ -147,7 +140,7 @@ struct MarkdownWriter {
   }
 
   /// A prose image: local files are copied into the asset folder.
-  private mutating func image(_ url: String, alt: String) -> String {
+  private func image(_ url: String, alt: String) -> String {
     guard let image = images.load(url) else {
       return Escape.safeURL(url).map { "[\(Escape.markdown(alt.isEmpty ? url : alt))](\(Self.linkDestination($0)))" } ?? Escape.markdown(alt)
     }

@@ -48,10 +48,17 @@ struct Bench: ParsableCommand {
     let median = times[times.count / 2]
     let name = "render-warm \(reportURL.lastPathComponent) (\(warm.records.count) blocks)"
     if json {
+      struct Case: Encodable {
+        var name: String
+        var reprise_ms: Double
+        var min_ms: Double
+        var runs: Int
+        var blocks_executed_in_timed_runs: Int
+      }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
-      let cases = [["name": name, "reprise_ms": String(format: "%.2f", median), "min_ms": String(format: "%.2f", times[0]),
-                    "runs": String(runs), "blocks_executed_in_timed_runs": String(executed)]]
+      let cases = [Case(name: name, reprise_ms: (median * 100).rounded() / 100, min_ms: (times[0] * 100).rounded() / 100,
+                        runs: runs, blocks_executed_in_timed_runs: executed)]
       print(String(decoding: try encoder.encode(["cases": cases]), as: UTF8.self))
     } else {
       FileHandle.standardError.write(Data(

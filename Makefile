@@ -19,7 +19,7 @@ report: build
 	OPENBLAS_NUM_THREADS=$(THREADS) $(REPRISE) render reports/example.md --out public
 
 test: setup
-	OPENBLAS_NUM_THREADS=1 swift test
+	OPENBLAS_NUM_THREADS=1 swift test --disable-xctest
 
 bench: build
 	OPENBLAS_NUM_THREADS=$(THREADS) $(REPRISE) bench render --report reports/example.md

@@ -6,14 +6,18 @@
 public struct Layout {
   public var document: Document
   public var records: [Int: BlockRecord]
+  /// The kinds, for each kind's default `show`.
+  public var registry: Registry
   /// Unavailable values (from failed `error: true` blocks) are errors instead of warnings.
   public var strict: Bool
   public var warn: (String) -> Void
 
   private var targets: [String: (text: String, anchor: String)] = [:]
 
-  public init(document: Document, records: [BlockRecord], strict: Bool, warn: @escaping (String) -> Void) {
+  public init(document: Document, records: [BlockRecord], registry: Registry = .standard, strict: Bool,
+              warn: @escaping (String) -> Void) {
     self.document = document
+    self.registry = registry
     self.records = Dictionary(records.map { ($0.spec.index, $0) }, uniquingKeysWith: { a, _ in a })
     self.strict = strict
     self.warn = warn
@@ -85,7 +89,7 @@ public struct Layout {
     case .failed(let message, _, _):
       rendered.error = "block '\(spec.id)' (\(spec.kind)) failed at \(message)"
     case .computed(let result, _), .cached(let result, _):
-      let kind = Registry.standard.kind(named: spec.kind)
+      let kind = registry.kind(named: spec.kind)
       let prefix = spec.label.map { String($0.prefix(4)) }
       let show = spec.show ?? kind?.defaultShow(labelPrefix: prefix) ?? []
       rendered.outputs = show.compactMap { name in result.outputs.first { $0.name == name } }

@@ -20,26 +20,31 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     systemLibrary("CBLAS", pkgConfig: "openblas", apt: ["libopenblas-dev"]),
     systemLibrary("CLAPACKE", pkgConfig: "lapacke", apt: ["liblapacke-dev"]),
     systemLibrary("CMarkGFM", pkgConfig: "libcmark-gfm",
                   apt: ["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
-    systemLibrary("CZlib", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
+    systemLibrary("CZLibrary", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
     systemLibrary("CPNG", pkgConfig: "libpng", apt: ["libpng-dev"]),
+    systemLibrary("CJPEG", pkgConfig: "libjpeg", apt: ["libjpeg62-turbo-dev"]),
+    systemLibrary("CRSVG", pkgConfig: "librsvg-2.0", apt: ["librsvg2-dev"]),
 
     .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"]),
-    .target(name: "Media", dependencies: ["CZlib", "CPNG", "Tensor"]),
+    .target(name: "Media", dependencies: ["CZLibrary", "CPNG", "CJPEG", "CRSVG", "Tensor"]),
     .target(name: "Datasets", dependencies: [
       "Media", "Tensor", .product(name: "Crypto", package: "swift-crypto"),
+      .product(name: "ZIPFoundation", package: "ZIPFoundation"),
     ]),
     .target(name: "Probes", dependencies: ["Tensor"]),
     .target(name: "Charts"),
+    .target(name: "Captioning", dependencies: ["Datasets", "CZLibrary"]),
     .target(
       name: "Notebook",
       dependencies: [
-        "CMarkGFM", "CBLAS", "Tensor", "Media", "Datasets", "Probes", "Charts",
+        "CMarkGFM", "CBLAS", "Tensor", "Media", "Datasets", "Probes", "Charts", "Captioning",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Mustache", package: "swift-mustache"),
@@ -57,6 +62,7 @@ let package = Package(
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
     .testTarget(name: "ProbesTests", dependencies: ["Probes", "Datasets", "TestSupport"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(name: "CaptioningTests", dependencies: ["Captioning", "Datasets", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Tensor", "TestSupport"]),
   ]
 )

@@ -1,4 +1,4 @@
-import CZlib
+import CZLibrary
 
 /// gzip decompression through zlib's `inflate`.
 enum Gzip {

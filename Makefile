@@ -15,6 +15,7 @@ build: setup
 	swift build -c release --product reprise
 
 report: build
+	$(REPRISE) fetch
 	OPENBLAS_NUM_THREADS=$(THREADS) $(REPRISE) render reports/thesis.md --out public
 	OPENBLAS_NUM_THREADS=$(THREADS) $(REPRISE) render reports/example.md --out public
 
@@ -23,6 +24,7 @@ test: setup
 
 bench: build
 	OPENBLAS_NUM_THREADS=$(THREADS) $(REPRISE) bench render --report reports/example.md
+	$(REPRISE) bench data
 
 clean:
 	rm -rf .build public .reprise

@@ -29,7 +29,7 @@ let package = Package(
                   apt: ["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
     systemLibrary("CZLibrary", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
     systemLibrary("CPNG", pkgConfig: "libpng", apt: ["libpng-dev"]),
-    systemLibrary("CJPEG", pkgConfig: "libjpeg", apt: ["libjpeg62-turbo-dev"]),
+    systemLibrary("CJPEG", pkgConfig: "libjpeg", apt: ["libjpeg62-turbo-dev", "libturbojpeg0-dev"]),
     systemLibrary("CRSVG", pkgConfig: "librsvg-2.0", apt: ["librsvg2-dev"]),
 
     .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"]),
@@ -40,7 +40,12 @@ let package = Package(
     ]),
     .target(name: "Probes", dependencies: ["Tensor"]),
     .target(name: "Charts"),
-    .target(name: "Captioning", dependencies: ["Datasets", "CZLibrary"]),
+    .target(name: "Models", dependencies: [
+      "Tensor", "Media", "Datasets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+    ]),
+    .target(name: "Captioning", dependencies: [
+      "Datasets", "CZLibrary", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+    ]),
     .target(
       name: "Notebook",
       dependencies: [
@@ -62,6 +67,9 @@ let package = Package(
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
     .testTarget(name: "ProbesTests", dependencies: ["Probes", "Datasets", "TestSupport"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(name: "ModelsTests", dependencies: [
+      "Models", "Datasets", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+    ]),
     .testTarget(name: "CaptioningTests", dependencies: ["Captioning", "Datasets", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Tensor", "TestSupport"]),
   ]

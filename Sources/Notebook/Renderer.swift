@@ -47,7 +47,9 @@ public enum Renderer {
     let plan = try Plan(document.specs)
     let fingerprints = FileFingerprints(store: options.stateFolder.appendingPathComponent("fingerprints.json"))
     let catalog = Catalog(mirror: options.mirror, userDatasets: document.frontMatter.datasets,
-                          userBase: options.report.deletingLastPathComponent(), fingerprints: fingerprints)
+                          userBase: options.report.deletingLastPathComponent(), fingerprints: fingerprints,
+                          store: DataStore(root: options.stateFolder.appendingPathComponent("data")),
+                          acquisition: Acquisition(log: { reporter.message($0) }))
     try checkDatasets(document, catalog: catalog)
     let executor = Executor(
       plan: plan, catalog: catalog, cache: ResultCache(root: options.stateFolder.appendingPathComponent("cache")),
@@ -98,6 +100,10 @@ public enum Renderer {
     do {
       let fm = FileManager.default
       try fm.createDirectory(at: options.outputFolder, withIntermediateDirectories: true)
+      for leftover in try fm.contentsOfDirectory(atPath: options.outputFolder.path)
+      where leftover.hasPrefix(".\(name)-") && leftover.hasSuffix(".tmp") {
+        try? fm.removeItem(at: options.outputFolder.appendingPathComponent(leftover))  // from a killed render
+      }
       let staging = options.outputFolder.appendingPathComponent(".\(name)-\(UUID().uuidString).tmp")
       try fm.createDirectory(at: staging, withIntermediateDirectories: true)
       defer { try? fm.removeItem(at: staging) }

@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 
 /// The OpenBLAS library behind `matmul`: thread count and build configuration.
 ///
@@ -12,6 +13,30 @@ public enum BLAS {
   public static func setThreadCount(_ n: Int) {
     precondition(n >= 1, "BLAS thread count must be at least 1, got \(n)")
     openblas_set_num_threads(Int32(n))
+  }
+
+  /// The measured throughput of `cblas_sgemm` on this machine: the median over `runs`
+  /// products of two `n × n` matrices (after one warm-up) on preallocated buffers, in
+  /// GFLOPS (`2n³` flops per product) at the current `threadCount`.
+  ///
+  /// The reference rate for "fraction of sgemm" figures (an MFU analogue, as nanoGPT's
+  /// `estimate_mfu`).
+  public static func measuredSgemmGFLOPS(size n: Int = 1024, runs: Int = 5) -> Double {
+    precondition(n >= 1 && runs >= 1, "size and runs must be positive")
+    var generator = SplitMix64(seed: 1)
+    let a = Tensor(uniform: [n, n], in: -1..<1, generator: &generator)
+    var c = [Float](repeating: 0, count: n * n)
+    let clock = ContinuousClock()
+    var seconds: [Double] = []
+    for run in 0...runs {
+      let elapsed = clock.measure {
+        a.storage.withUnsafeBufferPointer { pa in
+          c.withUnsafeMutableBufferPointer { pc in gemm(m: n, n: n, k: n, a: pa, b: pa, beta: 0, c: pc) }
+        }
+      }
+      if run > 0 { seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) }
+    }
+    return 2 * pow(Double(n), 3) / seconds.sorted()[runs / 2] / 1e9
   }
 
   /// The OpenBLAS build description (`openblas_get_config`), e.g.

@@ -13,6 +13,8 @@ struct List: ParsableCommand {
   @Argument(help: "What to list: \(What.allCases.map(\.rawValue).joined(separator: ", ")).")
   var what: What
 
+  @OptionGroup var data: DataOptions
+
   @Flag(name: .long, help: "Print one JSON object on stdout.")
   var json = false
 
@@ -25,24 +27,83 @@ struct List: ParsableCommand {
       }
       try emit(rows, key: "blocks") { "\($0["kind"] ?? "")\t\($0["summary"] ?? "")\n\tkeys: \($0["keys"] ?? "")" }
     case .datasets:
-      let environment = ProcessInfo.processInfo.environment
-      let project = Project.root(containing: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-      let catalog = Catalog(
-        mirror: Project.mirror(environment: environment, project: project), userBase: project,
-        fingerprints: FileFingerprints(store: project.appendingPathComponent(".reprise/fingerprints.json")))
-      let rows = catalog.ids.map { id -> [String: String] in
-        let info = try? catalog.info(id)
-        let status: String
-        do {
-          _ = try catalog.fingerprint(id)
-          status = "ok"
-        } catch {
-          status = "missing"
-        }
-        return ["id": id, "status": status, "license": info?.license ?? "", "source": info?.source ?? "",
-                "bytes": String(info?.files.reduce(0) { $0 + $1.bytes } ?? 0)]
+      try listDatasets()
+    }
+  }
+
+  /// One row per dataset: `ok` once every file is verified against its pin (never fetches).
+  private func listDatasets() throws {
+    let (catalog, fingerprints) = data.catalog(acquisition: nil)
+    let rows = catalog.ids.map { id -> DatasetRow in
+      let info = try? catalog.info(id)
+      let status = Self.status(of: id, in: catalog)
+      return DatasetRow(
+        id: id, status: status, items: status == "ok" ? info?.items : nil, bytes: info?.bytes ?? 0,
+        license: info?.license ?? "", source: Self.source(of: id, info: info, in: catalog))
+    }
+    try? fingerprints.save()
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      print(String(decoding: try encoder.encode(["datasets": rows]), as: UTF8.self))
+    } else {
+      for row in rows {
+        let items = row.items.map { "\($0) items" } ?? "-"
+        FileHandle.standardError.write(Data("\(row.id)\t\(row.status)\t\(items)\t\(row.source)\t\(row.license)\n".utf8))
       }
-      try emit(rows, key: "datasets") { "\($0["id"] ?? "")\t\($0["status"] ?? "")\t\($0["license"] ?? "")\t\($0["source"] ?? "")" }
+    }
+  }
+
+  /// The package a dataset comes from, or the mirror and the repository@commit of its files.
+  static func source(of id: String, info: DatasetInfo?, in catalog: Catalog) -> String {
+    let source: DataSource?
+    do {
+      source = try catalog.source(id)
+    } catch {
+      source = nil
+    }
+    switch source {
+    case .mirror: return "data mirror (\(info?.source ?? ""))"
+    case let source?: return source.summary
+    case nil: return info?.source ?? ""
+    }
+  }
+
+  /// `ok` (every file verified), `missing`, `damaged` (a checksum differs) or `error`.
+  static func status(of id: String, in catalog: Catalog) -> String {
+    do throws(DatasetError) {
+      _ = try catalog.fingerprint(id)
+      return "ok"
+    } catch {
+      switch error {
+      case .missingFile: return "missing"
+      case .checksumMismatch, .treeMismatch: return "damaged"
+      default: return "error"
+      }
+    }
+  }
+
+  /// A `list datasets` row; `items` is `null` until the dataset is verified.
+  struct DatasetRow: Encodable {
+    var id: String
+    var status: String
+    var items: Int?
+    var bytes: Int
+    var license: String
+    var source: String
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(id, forKey: .id)
+      try container.encode(status, forKey: .status)
+      try container.encode(items, forKey: .items)
+      try container.encode(bytes, forKey: .bytes)
+      try container.encode(license, forKey: .license)
+      try container.encode(source, forKey: .source)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case id, status, items, bytes, license, source
     }
   }
 

@@ -1,0 +1,31 @@
+/// NaN/∞ checks for training loops: a failing check names the step and the tensor, so a
+/// diverging run stops where it diverged instead of writing NaN checkpoints.
+public enum NonFiniteGuard {
+  /// Throws `.nonFinite(step, name)` if `tensor` holds a NaN or ±∞.
+  public static func check(_ tensor: Tensor, name: String, step: Int) throws(TensorError) {
+    guard allFinite(tensor.storage[...]) else { throw .nonFinite(step: step, tensor: name) }
+  }
+
+  /// Throws `.nonFinite(step, "<parameter>.grad")` for the first parameter of `store` with a
+  /// non-finite gradient, then likewise for values (`"<parameter>"`).
+  ///
+  /// - Complexity: one vectorisable pass over the gradients and values; the parameters are
+  ///   searched only when something is wrong.
+  public static func check(_ store: ParameterStore, step: Int) throws(TensorError) {
+    for (array, suffix) in [(store.gradients, ".grad"), (store.values, "")] where !allFinite(array[...]) {
+      let culprit = store.parameters.first { !allFinite(array[$0.range]) }
+      throw .nonFinite(step: step, tensor: (culprit?.name ?? "parameters") + suffix)
+    }
+  }
+
+  /// Whether every element is finite: a float is NaN or ±∞ exactly when its eight exponent
+  /// bits are all ones, so the largest masked exponent field decides (an integer max
+  /// reduction, which vectorises; a float sum would not).
+  static func allFinite(_ values: ArraySlice<Float>) -> Bool {
+    values.withUnsafeBufferPointer { p in
+      var largest: UInt32 = 0
+      for x in p { largest = max(largest, x.bitPattern & 0x7F80_0000) }
+      return largest != 0x7F80_0000
+    }
+  }
+}

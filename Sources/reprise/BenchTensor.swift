@@ -115,16 +115,13 @@ private struct ReferenceRunner {
     process.waitUntilExit()
     struct Reply: Decodable { var cases: [String: Double] }
     guard process.terminationStatus == 0, let value = try? JSONDecoder().decode(Reply.self, from: data).cases[name] else {
-      throw ReferenceFailure(
-        description: "reference script failed for \(name) (exit \(process.terminationStatus)); check that \(python) has torch")
+      // A failed computation: exit code 1 (`Reprise.main` maps other errors to 2).
+      FileHandle.standardError.write(Data(
+        "reference script failed for \(name) (exit \(process.terminationStatus)); check that \(python) has torch\n".utf8))
+      throw ExitCode.failure
     }
     return value
   }
-}
-
-/// The reference run failed (a computation failure: exit code 1, no usage text).
-private struct ReferenceFailure: Error, CustomStringConvertible {
-  let description: String
 }
 
 /// The median wall time of `runs` calls of `step`, in milliseconds.

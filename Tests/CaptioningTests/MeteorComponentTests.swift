@@ -28,7 +28,8 @@ import Testing
     #expect(normalizer.normalize("The U.S. Army") == "the us army")
     #expect(normalizer.normalize("mr. smith 's dog") == "mr. smith ' s dog")
     #expect(normalizer.normalize("a...b, c-d") == "a ... b , c d")
-    #expect(normalizer.normalize("no. 5 no. x end.") == "no. 5 no . x end .")
+    // Prefixes are case-sensitive; `No` stays whole only before a number.
+    #expect(normalizer.normalize("No. 5 No. X no. y end.") == "no. 5 no . x no. y end .")
     #expect(normalizer.normalize("  two  dogs ") == "two dogs")
   }
 

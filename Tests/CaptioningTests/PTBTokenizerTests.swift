@@ -16,15 +16,14 @@ import Testing
 
   /// Every Flickr8k and COCO caption of the mirror, in file order, as the toolkit tokenizes
   /// them (FNV-1a of the output lines joined by newlines).
-  @Test(arguments: [
-    ("flickr8k-captions/Flickr8k.token.txt", \TokenizerCases.flickr8k_token_fnv1a64),
-    ("coco-captions/captions_val2014_submission.json", \TokenizerCases.coco_submission_fnv1a64),
-  ])
-  func wholeCorporaMatchTheToolkit(file: String, digest: KeyPath<TokenizerCases, String>) throws {
+  @Test(arguments: ["flickr8k-captions/Flickr8k.token.txt", "coco-captions/captions_val2014_submission.json"])
+  func wholeCorporaMatchTheToolkit(file: String) throws {
+    let cases = try TokenizerCases.load()
     let captions = try CaptionFile.captions(at: TestPaths.mirror.appendingPathComponent(file)).map(\.caption)
     #expect(captions.count > 40_000)
     let text = PTBTokenizer.tokenize(captions).joined(separator: "\n")
-    #expect(Self.fnv1a64(Array(text.utf8)) == (try TokenizerCases.load())[keyPath: digest])
+    let expected = file.hasPrefix("flickr") ? cases.flickr8k_token_fnv1a64 : cases.coco_submission_fnv1a64
+    #expect(Self.fnv1a64(Array(text.utf8)) == expected)
   }
 
   @Test func removesTheToolkitsPunctuationButNotLowerCasedBrackets() {

@@ -41,9 +41,9 @@ import Testing
 
   @Test func missingRunAndUnknownKindListTheKinds() {
     let missing = error("```reprise #fig-x\ndataset: mnist-test\n```\n")
-    #expect(missing?.description == "r.md:3:1: error: missing key 'run'; the block kinds are: dataset-card, prototype, summary")
+    #expect(missing?.description == "r.md:3:1: error: missing key 'run'; the block kinds are: dataset-card, prototype, summary, caption-eval")
     let unknown = error("```reprise\nrun: fewshots\n```\n")
-    #expect(unknown?.description == "r.md:4:6: error: unknown block kind 'fewshots'; the block kinds are: dataset-card, prototype, summary")
+    #expect(unknown?.description == "r.md:4:6: error: unknown block kind 'fewshots'; the block kinds are: dataset-card, prototype, summary, caption-eval")
   }
 
   @Test func missingRequiredKeyAndIndentedBlocks() {

@@ -72,4 +72,28 @@ private let attentionCases = FixtureCases<AttentionCase>.load("tensor_attention.
     let padded = scaledDotProductAttention(query: q, key: k, value: v, mask: AttentionMask(keyPadding: [[false, true, true]])).value
     #expect(padded.storage == [1, 1, 1])
   }
+
+  /// The composite twin of `fusedSelfAttention`: split the packed projection into heads
+  /// with `reshape`/`permute`/`slice`, attend, merge.
+  private func compositeSelfAttention(_ qkv: Variable, heads: Int, mask: AttentionMask?) -> Variable {
+    let (b, t, d) = (qkv.shape[0], qkv.shape[1], qkv.shape[2] / 3)
+    let split = permute(reshape(qkv, [b, t, 3, heads, d / heads]), [2, 0, 3, 1, 4])
+    let part = { (i: Int) in reshape(slice(split, axis: 0, i..<(i + 1)), [b, heads, t, d / heads]) }
+    let attended = scaledDotProductAttention(query: part(0), key: part(1), value: part(2), mask: mask)
+    return reshape(permute(attended, [0, 2, 1, 3]), [b, t, d])
+  }
+
+  @Test(arguments: [nil, AttentionMask(keyPadding: [[false, false, true, true], [false, false, false, false]], causal: true)])
+  func fusedSelfAttentionMatchesItsCompositeTwin(mask: AttentionMask?) {
+    let qkv = randomTensor([2, 4, 18], seed: 8)
+    let (fused, composite) = (Tape(), Tape())
+    let (xf, xc) = (fused.variable(qkv), composite.variable(qkv))
+    let (yf, yc) = (fusedSelfAttention(xf, heads: 3, mask: mask), compositeSelfAttention(xc, heads: 3, mask: mask))
+    assertClose(yf.value, yc.value, atol: 1e-6)
+    let r = GradientCheck.projection(yf.shape)
+    fused.backward(yf, seed: r)
+    composite.backward(yc, seed: r)
+    assertClose(xf.gradient ?? qkv, xc.gradient ?? qkv, atol: 1e-6)
+    GradientCheck.inputs([qkv]) { _, v in fusedSelfAttention(v[0], heads: 3, mask: mask) }
+  }
 }

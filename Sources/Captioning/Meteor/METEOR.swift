@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// METEOR 1.5 as the COCO caption toolkit runs it (`pycocoevalcap/meteor/meteor.py`:
@@ -22,37 +23,50 @@ enum METEOR {
     candidates: [String], references: [[String]], data: MeteorData
   ) -> (corpus: Double, perImage: [Double]) {
     var table = MeteorWordTable()
-    var normalized: [String: [Int]] = [:]
-    func words(_ sentence: String) -> [Int] {
-      if let known = normalized[sentence] { return known }
-      let indices = table.indices(of: data.lexicon.normalizer.normalize(sentence), lexicon: data.lexicon)
-      normalized[sentence] = indices
-      return indices
+    var sentenceIndex: [String: Int] = [:]
+    var sentenceWords: [[Int]] = []
+    func sentence(_ text: String) -> Int {
+      if let known = sentenceIndex[text] { return known }
+      sentenceWords.append(table.indices(of: data.lexicon.normalizer.normalize(text), lexicon: data.lexicon))
+      sentenceIndex[text] = sentenceWords.count - 1
+      return sentenceWords.count - 1
     }
     let segments = zip(candidates, references).map { candidate, refs in
       let parts = stdioParts(candidate: candidate, references: refs)
-      return (test: words(parts.test), references: parts.references.map(words))
+      return (test: sentence(parts.test), references: parts.references.map(sentence))
     }
     let paraphrases = ParaphraseTable(index: data.paraphrases, restrictedTo: table.vocabulary)
     table.attach(paraphrases)
     let aligner = MeteorAligner(words: table.words, paraphrases: paraphrases)
-    var perImage: [Double] = []
-    var total = MeteorStatistics()
-    for segment in segments {
-      var best = MeteorStatistics()
-      var bestScore = -1.0
-      for reference in segment.references {
-        let statistics = MeteorStatistics(aligner.align(test: segment.test, reference: reference))
-        let score = statistics.score
-        if score > bestScore {
-          best = statistics
-          bestScore = score
+    let sentences = sentenceWords.map(aligner.sentence)
+    // Images are independent: align them on all cores, then pool in image order.
+    var best = [MeteorStatistics](repeating: MeteorStatistics(), count: segments.count)
+    best.withUnsafeMutableBufferPointer { results in
+      let output = DisjointWrites(buffer: results)
+      let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(segments.count, 1))
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for image in stride(from: worker, to: segments.count, by: workers) {
+          var bestScore = -1.0
+          for reference in segments[image].references {
+            let statistics = MeteorStatistics(
+              aligner.align(test: sentences[segments[image].test], reference: sentences[reference]))
+            let score = statistics.score
+            if score > bestScore {
+              output.buffer[image] = statistics
+              bestScore = score
+            }
+          }
         }
       }
-      perImage.append(best.score)
-      total.add(best)
     }
-    return (total.score, perImage)
+    var total = MeteorStatistics()
+    for statistics in best { total.add(statistics) }
+    return (total.score, best.map(\.score))
+  }
+
+  /// A buffer that parallel workers write at disjoint indices.
+  private struct DisjointWrites<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
   }
 
   /// The test and reference strings the jar reads from the toolkit's `SCORE` line: the line

@@ -10,10 +10,11 @@
 /// 3. A beam search (width 40) over the reference positions picks the other matches
 ///    (`resolve`, L270-357), ranking partial alignments by the weighted number of matched
 ///    words (more is better), then chunks (fewer), then distance (smaller)
-///    (`Constants.PARTIAL_COMPARE_TOTAL`). The weights are 1, 0.5, 0.5, 0.5 per module
-///    (`MeteorScorer.loadConfiguration`), added to an `int` with Java's `+=`, which truncates:
-///    one-word stem, synonym or paraphrase matches add nothing. Quirk, kept: the distance of a
-///    newly chosen match is added to the parent path, not the new one (L336).
+///    (`Constants.PARTIAL_COMPARE_TOTAL`), ties kept in order (`Collections.sort` is stable).
+///    The weights are 1, 0.5, 0.5, 0.5 per module (`MeteorScorer.loadConfiguration`), added to
+///    an `int` with Java's `+=`, which truncates: one-word stem, synonym or paraphrase matches
+///    add nothing. Quirk, kept: the distance of a newly chosen match is added to the parent
+///    path, not the new one (L336).
 struct MeteorAligner {
   struct Match {
     /// Position and length in the reference (`start`, `length`).
@@ -24,6 +25,18 @@ struct MeteorAligner {
     var matchLength: Int
     /// 0 exact, 1 stem, 2 synonym, 3 paraphrase.
     var module: Int
+  }
+
+  /// A normalised sentence with what the matchers compare, prepared once for all the
+  /// alignments it takes part in.
+  struct Sentence {
+    let words: [Int]
+    let keys: [Int32]
+    let stemKeys: [Int32]
+    let isFunctionWord: [Bool]
+    let paraphraseIDs: [Int32]
+    /// Per position, the paraphrase-table phrases starting there (`getReferencePaths`).
+    let paraphrasePaths: [[(length: Int, paraphrase: Int)]]
   }
 
   /// The chosen alignment.
@@ -46,87 +59,108 @@ struct MeteorAligner {
   let words: [MeteorWordTable.Word]
   let paraphrases: ParaphraseTable
 
-  /// Aligns `test` with `reference` (word indices into `words`).
-  func align(test: [Int], reference: [Int]) -> Alignment {
-    let identical = test.count == reference.count && zip(test, reference).allSatisfy { words[$0].key == words[$1].key }
-    var stage = Stage(testCount: test.count, referenceCount: reference.count)
+  func sentence(_ indices: [Int]) -> Sentence {
+    let ids = indices.map { words[$0].paraphraseID }
+    return Sentence(
+      words: indices, keys: indices.map { words[$0].key }, stemKeys: indices.map { words[$0].stemKey },
+      isFunctionWord: indices.map { words[$0].isFunctionWord }, paraphraseIDs: ids,
+      paraphrasePaths: ids.indices.map { paraphrases.paths(ids, from: $0) })
+  }
+
+  /// Aligns `test` with `reference`.
+  func align(test: Sentence, reference: Sentence) -> Alignment {
+    let identical = test.keys == reference.keys
+    var stage = Stage(testCount: test.words.count, referenceCount: reference.words.count)
     addExactAndStemMatches(test, reference, &stage, stems: !identical)
     if !identical {
       addSynonymMatches(test, reference, &stage)
       addParaphraseMatches(test, reference, &stage)
     }
-    var initial = PartialAlignment(testCount: test.count, referenceCount: reference.count)
-    for (position, candidates) in stage.matches.enumerated() where candidates.count == 1 {
-      let m = candidates[0]
+    var fixed = [Int32](repeating: -1, count: reference.words.count)
+    var initial = Path(testCount: test.words.count, referenceCount: reference.words.count)
+    for (position, candidates) in stage.byStart.enumerated() where candidates.count == 1 {
+      let m = stage.matches[Int(candidates[0])]
       let overlap = (0..<m.length).contains { stage.referenceCoverage[position + $0] != 1 }
         || (0..<m.matchLength).contains { stage.testCoverage[m.matchStart + $0] != 1 }
       if !overlap {
-        initial.matches[position] = m
+        fixed[position] = candidates[0]
         initial.setUsed(m)
       }
     }
-    let best = resolve(stage, initial)
+    var search = Search(stage: stage, fixed: fixed)
+    let best = search.resolve(initial)
+    var chosen = fixed
+    var node = best.chosen
+    while node >= 0 {
+      let m = search.arena[Int(node)].match
+      chosen[stage.matches[Int(m)].start] = m
+      node = search.arena[Int(node)].next
+    }
 
     var alignment = Alignment(
-      testLength: test.count, referenceLength: reference.count,
-      testFunctionWords: test.filter { words[$0].isFunctionWord }.count,
-      referenceFunctionWords: reference.filter { words[$0].isFunctionWord }.count)
-    for case let m? in best.matches {
+      testLength: test.words.count, referenceLength: reference.words.count,
+      testFunctionWords: test.isFunctionWord.filter { $0 }.count,
+      referenceFunctionWords: reference.isFunctionWord.filter { $0 }.count)
+    let matches = chosen.map { $0 >= 0 ? stage.matches[Int($0)] : nil }
+    for case let m? in matches {
       for j in 0..<m.matchLength {
-        if words[test[m.matchStart + j]].isFunctionWord { alignment.testFunction[m.module] += 1 } else {
+        if test.isFunctionWord[m.matchStart + j] { alignment.testFunction[m.module] += 1 } else {
           alignment.testContent[m.module] += 1
         }
       }
       for j in 0..<m.length {
-        if words[reference[m.start + j]].isFunctionWord { alignment.referenceFunction[m.module] += 1 } else {
+        if reference.isFunctionWord[m.start + j] { alignment.referenceFunction[m.module] += 1 } else {
           alignment.referenceContent[m.module] += 1
         }
       }
     }
-    alignment.chunks = Self.chunks(best.matches)
+    alignment.chunks = Self.chunks(matches)
     return alignment
   }
 
   // MARK: - Candidate matches (`Stage`, `*Matcher.match`)
 
   private struct Stage {
-    /// Candidates by reference position, in the order the matchers add them.
-    var matches: [[Match]]
+    var matches: [Match] = []
+    /// Candidate indices by reference position, in the order the matchers add them.
+    var byStart: [[Int32]]
     var testCoverage: [Int]
     var referenceCoverage: [Int]
 
     init(testCount: Int, referenceCount: Int) {
-      matches = Array(repeating: [], count: referenceCount)
+      byStart = Array(repeating: [], count: referenceCount)
       testCoverage = Array(repeating: 0, count: testCount)
       referenceCoverage = Array(repeating: 0, count: referenceCount)
     }
 
     mutating func add(_ m: Match) {
-      matches[m.start].append(m)
+      byStart[m.start].append(Int32(matches.count))
+      matches.append(m)
       for j in 0..<m.matchLength { testCoverage[m.matchStart + j] += 1 }
       for j in 0..<m.length { referenceCoverage[m.start + j] += 1 }
     }
   }
 
   /// `ExactMatcher` then `StemMatcher`: every pair of positions, reference outer, test inner.
-  private func addExactAndStemMatches(_ test: [Int], _ reference: [Int], _ stage: inout Stage, stems: Bool) {
-    for (j, r) in reference.enumerated() {
-      for (i, t) in test.enumerated() where words[t].key == words[r].key {
+  private func addExactAndStemMatches(_ test: Sentence, _ reference: Sentence, _ stage: inout Stage, stems: Bool) {
+    for (j, key) in reference.keys.enumerated() {
+      for (i, testKey) in test.keys.enumerated() where testKey == key {
         stage.add(Match(start: j, length: 1, matchStart: i, matchLength: 1, module: 0))
       }
     }
     guard stems else { return }
-    for (j, r) in reference.enumerated() {
-      for (i, t) in test.enumerated() where words[t].stemKey == words[r].stemKey && words[t].key != words[r].key {
+    for (j, stem) in reference.stemKeys.enumerated() {
+      for (i, testStem) in test.stemKeys.enumerated() where testStem == stem && test.keys[i] != reference.keys[j] {
         stage.add(Match(start: j, length: 1, matchStart: i, matchLength: 1, module: 1))
       }
     }
   }
 
   /// `SynonymMatcher`: words sharing a synset (of themselves or their base forms).
-  private func addSynonymMatches(_ test: [Int], _ reference: [Int], _ stage: inout Stage) {
-    for (j, r) in reference.enumerated() where !words[r].synsets.isEmpty {
-      for (i, t) in test.enumerated() where words[t].key != words[r].key && Self.intersect(words[t].synsets, words[r].synsets) {
+  private func addSynonymMatches(_ test: Sentence, _ reference: Sentence, _ stage: inout Stage) {
+    for (j, r) in reference.words.enumerated() where !words[r].synsets.isEmpty {
+      for (i, t) in test.words.enumerated()
+      where test.keys[i] != reference.keys[j] && Self.intersect(words[t].synsets, words[r].synsets) {
         stage.add(Match(start: j, length: 1, matchStart: i, matchLength: 1, module: 2))
       }
     }
@@ -144,27 +178,25 @@ struct MeteorAligner {
 
   /// `ParaphraseMatcher`: phrase 1 in the reference and phrase 2 in the test, then phrase 1
   /// in the test and phrase 2 in the reference.
-  private func addParaphraseMatches(_ test: [Int], _ reference: [Int], _ stage: inout Stage) {
-    guard paraphrases.count > 0 else { return }
-    let testIDs = test.map { words[$0].paraphraseID }
-    let referenceIDs = reference.map { words[$0].paraphraseID }
+  private func addParaphraseMatches(_ test: Sentence, _ reference: Sentence, _ stage: inout Stage) {
     func occurrences(of phrase: [Int32], in sentence: [Int32]) -> [Int] {
-      sentence.indices.filter { start in
-        start + phrase.count <= sentence.count && phrase.indices.allSatisfy { sentence[start + $0] == phrase[$0] }
+      guard phrase.count <= sentence.count else { return [] }
+      return (0...(sentence.count - phrase.count)).filter { start in
+        phrase.indices.allSatisfy { sentence[start + $0] == phrase[$0] }
       }
     }
-    for j in referenceIDs.indices {
-      for (length, index) in paraphrases.paths(referenceIDs, from: j) {
+    for (j, paths) in reference.paraphrasePaths.enumerated() {
+      for (length, index) in paths {
         let phrase = paraphrases.paraphrase(index)
-        for i in occurrences(of: phrase, in: testIDs) {
+        for i in occurrences(of: phrase, in: test.paraphraseIDs) {
           stage.add(Match(start: j, length: length, matchStart: i, matchLength: phrase.count, module: 3))
         }
       }
     }
-    for i in testIDs.indices {
-      for (length, index) in paraphrases.paths(testIDs, from: i) {
+    for (i, paths) in test.paraphrasePaths.enumerated() {
+      for (length, index) in paths {
         let phrase = paraphrases.paraphrase(index)
-        for j in occurrences(of: phrase, in: referenceIDs) {
+        for j in occurrences(of: phrase, in: reference.paraphraseIDs) {
           stage.add(Match(start: j, length: phrase.count, matchStart: i, matchLength: length, module: 3))
         }
       }
@@ -173,10 +205,33 @@ struct MeteorAligner {
 
   // MARK: - Beam search (`Aligner.resolve`, `PartialAlignment`)
 
-  private struct PartialAlignment {
-    var matches: [Match?]
-    var testUsed: [Bool]
-    var referenceUsed: [Bool]
+  /// Positions covered so far: two 64-bit words for sentences up to 128 words, flags beyond.
+  private struct Coverage {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var rest: [Bool]
+
+    init(count: Int) { rest = count > 128 ? Array(repeating: false, count: count) : [] }
+
+    subscript(i: Int) -> Bool {
+      get { rest.isEmpty ? (i < 64 ? low >> i & 1 == 1 : high >> (i - 64) & 1 == 1) : rest[i] }
+      set {
+        if !rest.isEmpty {
+          rest[i] = newValue
+        } else if i < 64 {
+          low = newValue ? low | 1 << i : low & ~(1 << i)
+        } else {
+          high = newValue ? high | 1 << (i - 64) : high & ~(1 << (i - 64))
+        }
+      }
+    }
+  }
+
+  /// A partial alignment (`PartialAlignment`); its chosen matches are a list in the
+  /// search's arena, so copying a path copies a few integers.
+  private struct Path {
+    var testUsed: Coverage
+    var referenceUsed: Coverage
     /// Weighted matched words, truncated to integers as Java's `int += double` does.
     var weighted1 = 0
     var weighted2 = 0
@@ -184,11 +239,12 @@ struct MeteorAligner {
     var index = 0
     var lastMatchEnd = -1
     var distance = 0
+    /// Head of the list of matches chosen by the search (not the fixed ones), −1 if none.
+    var chosen: Int32 = -1
 
     init(testCount: Int, referenceCount: Int) {
-      matches = Array(repeating: nil, count: referenceCount)
-      testUsed = Array(repeating: false, count: testCount)
-      referenceUsed = Array(repeating: false, count: referenceCount)
+      testUsed = Coverage(count: testCount)
+      referenceUsed = Coverage(count: referenceCount)
     }
 
     func isUsed(_ m: Match) -> Bool {
@@ -212,7 +268,7 @@ struct MeteorAligner {
     }
 
     /// `PARTIAL_COMPARE_TOTAL`: whether `self` ranks strictly before `other`.
-    func ranks(before other: PartialAlignment) -> Bool {
+    func ranks(before other: Path) -> Bool {
       let total = weighted1 + weighted2
       let otherTotal = other.weighted1 + other.weighted2
       if total != otherTotal { return total > otherTotal }
@@ -221,54 +277,71 @@ struct MeteorAligner {
     }
   }
 
-  /// `Collections.sort` (stable) with `PARTIAL_COMPARE_TOTAL`.
-  private static func sorted(_ paths: [PartialAlignment]) -> [PartialAlignment] {
-    paths.indices.sorted { a, b in
-      if paths[a].ranks(before: paths[b]) { return true }
-      if paths[b].ranks(before: paths[a]) { return false }
-      return a < b
-    }.map { paths[$0] }
-  }
+  private struct Search {
+    let stage: Stage
+    let fixed: [Int32]
+    var arena: [(match: Int32, next: Int32)] = []
 
-  private func resolve(_ stage: Stage, _ start: PartialAlignment) -> PartialAlignment {
-    var nextPaths = [start]
-    for current in 0...stage.matches.count {
-      let paths = Self.sorted(nextPaths)
-      nextPaths = []
-      for var path in paths.prefix(Self.beamSize) {
-        if current == stage.matches.count {
-          if path.lastMatchEnd != -1 { path.chunks += 1 }
-          nextPaths.append(path)
-          continue
-        }
-        if path.referenceUsed[current] {
-          if current < path.index {
-            nextPaths.append(path)
-          } else if path.index < path.matches.count, let m = path.matches[path.index] {
-            path.take(m)
-            path.distance += abs(m.start - m.matchStart)
-            nextPaths.append(path)
-          }
-          continue
-        }
-        for m in stage.matches[current] where !path.isUsed(m) {
-          var next = path
-          next.setUsed(m)
-          next.matches[current] = m
-          next.take(m)
-          path.distance += abs(m.start - m.matchStart)
-          nextPaths.append(next)
-        }
-        if path.lastMatchEnd != -1 {
-          path.chunks += 1
-          path.lastMatchEnd = -1
-        }
-        path.index += 1
-        nextPaths.append(path)
-      }
-      if nextPaths.isEmpty, let first = paths.first { nextPaths.append(first) }
+    init(stage: Stage, fixed: [Int32]) {
+      self.stage = stage
+      self.fixed = fixed
     }
-    return Self.sorted(nextPaths)[0]
+
+    /// `Collections.sort` (stable) with `PARTIAL_COMPARE_TOTAL`.
+    static func sorted(_ paths: [Path]) -> [Path] {
+      paths.indices.sorted { a, b in
+        if paths[a].ranks(before: paths[b]) { return true }
+        if paths[b].ranks(before: paths[a]) { return false }
+        return a < b
+      }.map { paths[$0] }
+    }
+
+    mutating func resolve(_ start: Path) -> Path {
+      var nextPaths = [start]
+      let positions = stage.byStart.count
+      for current in 0...positions {
+        let paths = Self.sorted(nextPaths)
+        nextPaths = []
+        for var path in paths.prefix(MeteorAligner.beamSize) {
+          if current == positions {
+            if path.lastMatchEnd != -1 { path.chunks += 1 }
+            nextPaths.append(path)
+            continue
+          }
+          if path.referenceUsed[current] {
+            if current < path.index {
+              nextPaths.append(path)
+            } else if path.index < positions, fixed[path.index] >= 0 {
+              // Only fixed matches are found this way: chosen ones are skipped past when taken.
+              let m = stage.matches[Int(fixed[path.index])]
+              path.take(m)
+              path.distance += abs(m.start - m.matchStart)
+              nextPaths.append(path)
+            }
+            continue
+          }
+          for candidate in stage.byStart[current] {
+            let m = stage.matches[Int(candidate)]
+            guard !path.isUsed(m) else { continue }
+            var next = path
+            next.setUsed(m)
+            arena.append((candidate, path.chosen))
+            next.chosen = Int32(arena.count - 1)
+            next.take(m)
+            path.distance += abs(m.start - m.matchStart)
+            nextPaths.append(next)
+          }
+          if path.lastMatchEnd != -1 {
+            path.chunks += 1
+            path.lastMatchEnd = -1
+          }
+          path.index += 1
+          nextPaths.append(path)
+        }
+        if nextPaths.isEmpty, let first = paths.first { nextPaths.append(first) }
+      }
+      return Self.sorted(nextPaths)[0]
+    }
   }
 
   /// `getCountAndChunks`: the number of runs of matches contiguous in both sentences.

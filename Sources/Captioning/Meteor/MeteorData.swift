@@ -16,26 +16,29 @@ public final class MeteorData: Sendable {
   ///
   /// - Throws: `CaptionMetricsError.unreadableResource` if a file cannot be read.
   public static func load(_ resources: MeteorResources) throws(CaptionMetricsError) -> MeteorData {
-    if let cached = cache.value(for: resources) { return cached }
-    let data = MeteorData(
-      lexicon: try MeteorLexicon(jar: resources.jar),
-      paraphrases: try ParaphraseIndex.load(source: resources.paraphrases, indexURL: resources.indexFile))
-    cache.store(data, for: resources)
-    return data
+    try cache.value(for: resources) { () throws(CaptionMetricsError) in
+      MeteorData(
+        lexicon: try MeteorLexicon(jar: resources.jar),
+        paraphrases: try ParaphraseIndex.load(source: resources.paraphrases, indexURL: resources.indexFile))
+    }
   }
 
   private static let cache = Cache()
 
+  /// Loaded data by resources; one load at a time, so concurrent callers wait for the first.
   private final class Cache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [(MeteorResources, MeteorData)] = []
 
-    func value(for resources: MeteorResources) -> MeteorData? {
-      lock.withLock { entries.first { $0.0 == resources }?.1 }
-    }
-
-    func store(_ data: MeteorData, for resources: MeteorResources) {
-      lock.withLock { entries.append((resources, data)) }
+    func value(
+      for resources: MeteorResources, orLoad load: () throws(CaptionMetricsError) -> MeteorData
+    ) throws(CaptionMetricsError) -> MeteorData {
+      lock.lock()
+      defer { lock.unlock() }
+      if let known = entries.first(where: { $0.0 == resources })?.1 { return known }
+      let data = try load()
+      entries.append((resources, data))
+      return data
     }
   }
 }

@@ -84,7 +84,7 @@ final class PTBLexer {
     case .quote(let opening):
       return (JavaString.lowercased(Self.latexQuotes(whole, opening: opening)), count)
     case .composedFraction:
-      return (Self.mapping(whole, ["¼": "1/4", "½": "1/2", "¾": "3/4", "⅓": "1/3"]), count)
+      return (Self.mapping(whole, ["¼": "1/4", "½": "1/2", "¾": "3/4", "⅓": "1/3", "⅔": "2/3"]), count)
     case .currency:
       return (Self.mapping(whole, ["¢": "cents", "£": "#", "\u{80}": "$", "¤": "$", "₠": "$", "€": "$"]), count)
     case .acronymAtSentenceEnd:

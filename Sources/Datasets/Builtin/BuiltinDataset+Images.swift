@@ -39,7 +39,7 @@ extension BuiltinDataset {
       citation: "H. Xiao, K. Rasul, R. Vollgraf. Fashion-MNIST: a novel image dataset for "
         + "benchmarking machine learning algorithms. arXiv:1708.07747, 2017.",
       kind: "labelled images", items: 70_000,
-      splitRule: "published: train 60,000 / test 10,000",
+      splitRule: "the published train and test files",
       files: [
         DataFile(
           path: fashionFolder + "train-images-idx3-ubyte.gz",

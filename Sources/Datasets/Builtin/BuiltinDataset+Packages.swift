@@ -69,7 +69,7 @@ extension BuiltinDataset {
     citation: "M. D. Lee, B. Pincombe, M. Welsh. An empirical evaluation of models of text "
       + "document similarity. CogSci 2005. " + gensimCitation,
     kind: "documents", items: 350,
-    splitRule: "the corpus's own: 300 background (train) / 50 evaluation (test) documents",
+    splitRule: "the corpus's own: background documents (train), evaluation documents (test)",
     files: [
       ("lee_background.cor", "5d78d6dafd953bbf65797bef09a9ffb9ec430583381be705f8fd460000f370fb", 360_082),
       ("lee.cor", "a878f9a58f6743c32985c56c2f2f75988386216b38a4023a01fd3bcf7884d93e", 24_658),

@@ -11,7 +11,7 @@ extension BuiltinDataset {
       citation: "T. Niu, S. Zhu, L. Pang, A. El Saddik. Sentiment analysis on multi-view social "
         + "data. MultiMedia Modeling (MMM), 2016.",
       kind: "image–text pairs (tweet image, tweet text, sentiment)", items: 4_869,
-      splitRule: "the dataset's own: train 3,895 / val 487 / test 487 (labels.csv `split`)",
+      splitRule: "the dataset's own (the `split` column of labels.csv)",
       files: [
         mirrorFile(
           "mvsa-single/labels.csv", "026296ddfe78841906fe65499ce6c3bfeee95f56f63fcffa324f378cb62cebf9", 522_387,
@@ -37,8 +37,8 @@ extension BuiltinDataset {
       citation: "B. K. Iwana, S. T. Raza Rizvi, S. Ahmed, A. Dengel, S. Uchida. Judging a book "
         + "by its cover. arXiv:1610.09204, 2016.",
       kind: "texts with a class (book title, genre)", items: 5_700,
-      splitRule: "Reprise's: the file is the published test listing, so Reprise splits it 80/20 "
-        + "stratified by genre (seed 0): train 4,560 / test 1,140",
+      splitRule: "Reprise's: the file is the published test listing, so Reprise splits it 80/20, "
+        + "stratified by genre, seed 0",
       files: [
         mirrorFile(
           "book30/book30-listing-test.csv", "ae5c1f1b1ec91691a9f6a747c164da1caf2012c62fcaa72e3aa22c7094ea618d", 1_080_960,
@@ -81,8 +81,7 @@ extension BuiltinDataset {
       citation: "M. Hodosh, P. Young, J. Hockenmaier. Framing image description as a ranking "
         + "task: data, models and evaluation metrics. JAIR 47:853–899, 2013.",
       kind: "images with five reference captions", items: 8_092,
-      splitRule: "published image lists: train 6,000 / dev 1,000 / test 1,000; the other 92 "
-        + "images are in no list",
+      splitRule: "the published image lists (dev is val); images in no list have no split",
       files: [
         "Flickr8k.token.txt": (
           "9b8608b02da9040581f1e3d4c8738db1fb6f63314342100432adc3962f77d71a", 3_395_229

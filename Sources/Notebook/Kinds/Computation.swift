@@ -46,7 +46,9 @@ public struct RunContext: Sendable {
 public struct Registry: Sendable {
   public let kinds: [any Computation.Type]
 
-  public static let standard = Registry(kinds: [DatasetCardKind.self, PrototypeKind.self, SummaryKind.self])
+  public static let standard = Registry(kinds: [
+    DatasetCardKind.self, PrototypeKind.self, SummaryKind.self, CaptionEvalKind.self,
+  ])
 
   public var names: [String] { kinds.map { $0.name } }
 

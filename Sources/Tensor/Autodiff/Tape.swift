@@ -18,8 +18,8 @@
 /// - Complexity: `backward` runs each recorded closure once, so it costs about as much as
 ///   the forward pass (about twice as much for matrix products).
 public final class Tape {
-  /// Forward value of each tracked node and of each parent of a recorded op; `nil` for
-  /// values no backward pass needs.
+  /// Forward value of each parent of a recorded op and of each parameter leaf; `nil` for
+  /// values no backward pass needs (the variables returned to the caller hold them).
   private var values: [Tensor?] = []
   /// Shape of each node.
   private var shapes: [[Int]] = []
@@ -27,6 +27,8 @@ public final class Tape {
   private var gradients: [Tensor?] = []
   /// The store entry of parameter leaves.
   private var parameters: [Parameter?] = []
+  /// The leaf of each parameter asked for so far.
+  private var parameterLeaves: [ParameterKey: Int] = [:]
   /// Whether a gradient flows to the node.
   private var tracked: [Bool] = []
   /// The backward closure of each recorded op: receives the node's gradient and parents.
@@ -61,12 +63,18 @@ public final class Tape {
   }
 
   /// A leaf holding a copy of a parameter's current value; its gradient is added into the
-  /// parameter's store (`ParameterStore.gradients`), so a parameter used twice on one tape
-  /// receives both contributions.
+  /// parameter's store (`ParameterStore.gradients`). Asking again for the same parameter
+  /// returns the same leaf, so a layer applied twice copies its weights once and receives
+  /// both gradient contributions.
   ///
-  /// - Complexity: O(parameter size) for the copy.
+  /// - Complexity: O(parameter size) for the first copy, O(1) after.
   public func parameter(_ parameter: Parameter) -> Variable {
-    append(parameter.value, tracked: recordsGradients, parameter: parameter)
+    let key = ParameterKey(store: ObjectIdentifier(parameter.store), index: parameter.index)
+    if let id = parameterLeaves[key] { return Variable(tape: self, id: id, value: values[id] ?? parameter.value) }
+    let leaf = append(parameter.value, tracked: recordsGradients, parameter: parameter)
+    values[leaf.id] = leaf.value
+    parameterLeaves[key] = leaf.id
+    return leaf
   }
 
   /// Records the result of an op.
@@ -150,7 +158,7 @@ public final class Tape {
   private func append(_ value: Tensor, tracked isTracked: Bool, parameter: Parameter?)
     -> Variable
   {
-    values.append(isTracked ? value : nil)
+    values.append(nil)
     shapes.append(value.shape)
     gradients.append(nil)
     parameters.append(parameter)
@@ -159,4 +167,10 @@ public final class Tape {
     parentIDs.append([])
     return Variable(tape: self, id: shapes.count - 1, value: value)
   }
+}
+
+/// A parameter's identity: its store and position.
+private struct ParameterKey: Hashable {
+  let store: ObjectIdentifier
+  let index: Int
 }

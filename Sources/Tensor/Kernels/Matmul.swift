@@ -4,20 +4,22 @@ import CBLAS
 ///
 /// `op(A)` is `[m, k]` (stored `[k, m]` when `transposeA`), `op(B)` is `[k, n]` (stored
 /// `[n, k]` when `transposeB`), `C` is `[m, n]`. With `beta = 1` the product is *added* to
-/// `C`, which is how backward passes accumulate gradients without temporaries.
+/// `C`, which is how backward passes accumulate gradients without temporaries. The leading
+/// dimensions (row strides) default to dense storage; larger ones address a block of
+/// columns inside a wider matrix (an attention head inside a packed projection).
 /// Does nothing when `m`, `n` or `k` is 0.
 ///
 /// - Complexity: 2·m·n·k flops; OpenBLAS may use `BLAS.threadCount` threads.
 func gemm(
   transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int,
-  alpha: Float = 1, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-  beta: Float, c: UnsafeMutablePointer<Float>
+  alpha: Float = 1, a: UnsafePointer<Float>, lda: Int? = nil, b: UnsafePointer<Float>, ldb: Int? = nil,
+  beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int? = nil
 ) {
   guard m > 0, n > 0, k > 0 else { return }
   cblas_sgemm(
     CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-    Int32(m), Int32(n), Int32(k), alpha, a, Int32(transposeA ? m : k),
-    b, Int32(transposeB ? k : n), beta, c, Int32(n))
+    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda ?? (transposeA ? m : k)),
+    b, Int32(ldb ?? (transposeB ? k : n)), beta, c, Int32(ldc ?? n))
 }
 
 /// The `[m, k]·[k, n]` extents of `op(A)·op(B)` for two matrices or two stacks of matrices

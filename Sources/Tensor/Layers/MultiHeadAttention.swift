@@ -32,14 +32,13 @@ public struct MultiHeadAttention {
     self.dimension = d
   }
 
-  /// Self-attention: `x: [B, T, D]` → `[B, T, D]` (one packed projection sgemm).
+  /// Self-attention: `x: [B, T, D]` → `[B, T, D]`: one packed projection sgemm, then the
+  /// fused attention core (`fusedSelfAttention`) reading the heads in place.
   public func callAsFunction(_ x: Variable, mask: AttentionMask? = nil) -> Variable {
     let tape = x.tape
-    let (b, t) = (x.shape[0], x.shape[1])
     let packed = linear(x, weight: tape.parameter(inputWeight), bias: tape.parameter(inputBias))
-    let split = permute(reshape(packed, [b, t, 3, heads, dimension / heads]), [2, 0, 3, 1, 4])  // [3, B, H, T, d]
-    let (q, k, v) = (part(split, 0), part(split, 1), part(split, 2))
-    return project(scaledDotProductAttention(query: q, key: k, value: v, mask: mask), batch: b, length: t)
+    let attended = fusedSelfAttention(packed, heads: heads, mask: mask)
+    return linear(attended, weight: tape.parameter(outputWeight), bias: tape.parameter(outputBias))
   }
 
   /// Cross-attention: `query: [B, T, D]`, `key`, `value: [B, S, D]` → `[B, T, D]`.
@@ -58,11 +57,6 @@ public struct MultiHeadAttention {
 
   /// All parameters, in registration order.
   public var parameters: [Parameter] { [inputWeight, inputBias, outputWeight, outputBias] }
-
-  /// Item `index` of the leading axis of `[3, B, H, T, d]`, as `[B, H, T, d]`.
-  private func part(_ split: Variable, _ index: Int) -> Variable {
-    reshape(slice(split, axis: 0, index..<(index + 1)), Array(split.shape.dropFirst()))
-  }
 
   /// `[B, H, T, d]` → merge heads → output projection → `[B, T, D]`.
   private func project(_ attended: Variable, batch: Int, length: Int) -> Variable {

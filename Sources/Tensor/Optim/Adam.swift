@@ -65,15 +65,26 @@ extension AdamConfiguration: UpdateRule {
     let decay: Float = c.decoupled ? 1 - lr * c.weightDecay : 1
     let l2: Float = c.decoupled ? 0 : c.weightDecay
     store.ensureMoments(second: true)
+    let count = store.count
     store.values.withUnsafeMutableBufferPointer { p in
       store.gradients.withUnsafeBufferPointer { grad in
         store.firstMoments.withUnsafeMutableBufferPointer { m in
           store.secondMoments.withUnsafeMutableBufferPointer { v in
-            for i in p.indices {
-              let g = grad[i] + l2 * p[i]
-              m[i] += (1 - c.beta1) * (g - m[i])
-              v[i] = c.beta2 * v[i] + (1 - c.beta2) * g * g
-              p[i] = p[i] * decay - stepSize * m[i] / (v[i].squareRoot() / correction2 + c.epsilon)
+            guard let p = p.baseAddress, let grad = grad.baseAddress, let m = m.baseAddress,
+              let v = v.baseAddress
+            else { return }
+            // Eight parameters per iteration in SIMD lanes (the scalar loop does not
+            // auto-vectorise); every lane follows the formula above.
+            for start in stride(from: 0, to: count, by: Lanes.width) {
+              let n = min(Lanes.width, count - start)
+              var (pi, mi, vi) = (Lanes.load(p, start, n), Lanes.load(m, start, n), Lanes.load(v, start, n))
+              let g = Lanes.load(grad, start, n) + l2 * pi
+              mi += (1 - c.beta1) * (g - mi)
+              vi = c.beta2 * vi + (1 - c.beta2) * g * g
+              pi = pi * decay - stepSize * mi / (vi.squareRoot() / correction2 + c.epsilon)
+              Lanes.store(pi, p, start, n)
+              Lanes.store(mi, m, start, n)
+              Lanes.store(vi, v, start, n)
             }
           }
         }

@@ -7,15 +7,14 @@ public enum NonFiniteGuard {
   }
 
   /// Throws `.nonFinite(step, "<parameter>.grad")` for the first parameter of `store` with a
-  /// non-finite gradient, then likewise for values (`"<parameter>"`).
+  /// non-finite gradient (the check that opens every optimiser step).
   ///
-  /// - Complexity: one vectorisable pass over the gradients and values; the parameters are
-  ///   searched only when something is wrong.
+  /// - Complexity: one vectorisable pass over the gradients; the parameters are searched
+  ///   only when something is wrong.
   public static func check(_ store: ParameterStore, step: Int) throws(TensorError) {
-    for (array, suffix) in [(store.gradients, ".grad"), (store.values, "")] where !allFinite(array[...]) {
-      let culprit = store.parameters.first { !allFinite(array[$0.range]) }
-      throw .nonFinite(step: step, tensor: (culprit?.name ?? "parameters") + suffix)
-    }
+    guard !allFinite(store.gradients[...]) else { return }
+    let culprit = store.parameters.first { !allFinite(store.gradients[$0.range]) }
+    throw .nonFinite(step: step, tensor: (culprit?.name ?? "parameters") + ".grad")
   }
 
   /// Whether every element is finite: a float is NaN or ±∞ exactly when its eight exponent

@@ -1,9 +1,9 @@
 /// A first-order optimiser over every parameter of one `ParameterStore`.
 ///
 /// `step()` reads `store.gradients` (filled by `Tape.backward`) and updates
-/// `store.values` in one flat loop. It fails, before changing anything, if a gradient or
-/// value is NaN or infinite (`TensorError.nonFinite` with the step number and the
-/// parameter's name).
+/// `store.values` in one flat loop. It fails, before changing anything, if a gradient is
+/// NaN or infinite (`TensorError.nonFinite` with the step number and the parameter's
+/// name); check the loss with `NonFiniteGuard.check(_:name:step:)` as well.
 public protocol Optimizer: AnyObject {
   /// The parameters being optimised.
   var store: ParameterStore { get }

@@ -71,6 +71,7 @@ let package = Package(
       "Models", "Datasets", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
     ]),
     .testTarget(name: "CaptioningTests", dependencies: ["Captioning", "Datasets", "TestSupport"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Tensor", "TestSupport"]),
+    .testTarget(
+      name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Tensor", "TestSupport"], exclude: ["Golden"]),
   ]
 )

@@ -31,7 +31,8 @@ import Testing
     let lines = LockedText()
     let reporter = ProgressReporter(isTerminal: false, heartbeat: 0.2, plainInterval: 60) { lines.append($0) }
     reporter.started("[1/1] slow (prototype)")
-    Thread.sleep(forTimeInterval: 0.8)
+    let deadline = Date().addingTimeInterval(10)
+    while !lines.text.contains("still running"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
     reporter.finished("done")
     #expect(lines.text.contains("[1/1] slow (prototype) still running, elapsed"))
   }

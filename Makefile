@@ -25,6 +25,7 @@ test: setup
 bench: build
 	OPENBLAS_NUM_THREADS=$(THREADS) $(REPRISE) bench render --report reports/example.md
 	$(REPRISE) bench data
+	OPENBLAS_NUM_THREADS=$(THREADS) $(REPRISE) bench encoders
 
 clean:
 	rm -rf .build public .reprise

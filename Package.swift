@@ -3,6 +3,11 @@
 // experiments. Module layout: ../shared/design/architecture.md ("Suggested module layout").
 import PackageDescription
 
+/// Numeric kernels (tensor ops, image resampling, encoders, caption metrics) are compiled
+/// with optimisation in debug builds too, so `swift test` runs the parity tests on real
+/// networks and corpora in minutes rather than hours; debug checks stay in the other targets.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 /// A system-library target: one `module.modulemap` + `shim.h` under `Sources/<name>`.
 func systemLibrary(_ name: String, pkgConfig: String?, apt: [String]) -> Target {
   .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt(apt)])
@@ -32,8 +37,9 @@ let package = Package(
     systemLibrary("CJPEG", pkgConfig: "libjpeg", apt: ["libjpeg62-turbo-dev", "libturbojpeg0-dev"]),
     systemLibrary("CRSVG", pkgConfig: "librsvg-2.0", apt: ["librsvg2-dev"]),
 
-    .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"]),
-    .target(name: "Media", dependencies: ["CZLibrary", "CPNG", "CJPEG", "CRSVG", "Tensor"]),
+    .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: optimizedInDebug),
+    .target(
+      name: "Media", dependencies: ["CZLibrary", "CPNG", "CJPEG", "CRSVG", "Tensor"], swiftSettings: optimizedInDebug),
     .target(name: "Datasets", dependencies: [
       "Media", "Tensor", .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -42,14 +48,15 @@ let package = Package(
     .target(name: "Charts"),
     .target(name: "Models", dependencies: [
       "Tensor", "Media", "Datasets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-    ]),
+      .product(name: "Crypto", package: "swift-crypto"),
+    ], swiftSettings: optimizedInDebug),
     .target(name: "Captioning", dependencies: [
       "Datasets", "CZLibrary", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-    ]),
+    ], swiftSettings: optimizedInDebug),
     .target(
       name: "Notebook",
       dependencies: [
-        "CMarkGFM", "CBLAS", "Tensor", "Media", "Datasets", "Probes", "Charts", "Captioning",
+        "CMarkGFM", "CBLAS", "Tensor", "Media", "Datasets", "Models", "Probes", "Charts", "Captioning",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Mustache", package: "swift-mustache"),
@@ -72,6 +79,6 @@ let package = Package(
     ]),
     .testTarget(name: "CaptioningTests", dependencies: ["Captioning", "Datasets", "TestSupport"]),
     .testTarget(
-      name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Tensor", "TestSupport"], exclude: ["Golden"]),
+      name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Models", "Tensor", "TestSupport"], exclude: ["Golden"]),
   ]
 )

@@ -24,7 +24,7 @@ extension Catalog {
   public func fetch(_ id: String, using policy: Acquisition) throws(DatasetError) -> FetchOutcome {
     switch try entry(id) {
     case .user(let dataset):
-      return FetchOutcome(id: id, actions: [], files: try verifiedFiles(try userLayout(dataset)))
+      return FetchOutcome(id: id, actions: [], files: try scan(dataset).files.records)
     case .builtin(let dataset):
       let actions = try acquire(dataset, policy: policy)
       return FetchOutcome(id: id, actions: actions, files: try verified(dataset))

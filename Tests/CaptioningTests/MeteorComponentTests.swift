@@ -26,6 +26,8 @@ import Testing
   @Test func normalizerSplitsPeriodsAndContractions() {
     let normalizer = MeteorNormalizer(prefixFile: Self.prefixes)
     #expect(normalizer.normalize("The U.S. Army") == "the us army")
+    #expect(normalizer.normalize("  two  dogs run ") == "two dogs run")
+    #expect(normalizer.normalize("two dogs run") == "two dogs run")
     #expect(normalizer.normalize("mr. smith 's dog") == "mr. smith ' s dog")
     #expect(normalizer.normalize("a...b, c-d") == "a ... b , c d")
     // Prefixes are case-sensitive; `No` stays whole only before a number.

@@ -13,6 +13,29 @@ import Testing
       .evaluate(CaptionSet(imageIDs: ids, references: references, candidates: candidates))
   }
 
+  /// Interned strings are equal when their bytes are: canonically equivalent spellings stay
+  /// apart (Python and Java compare code points), the empty string is a string, and ids
+  /// survive the table's growth.
+  @Test func byteStringIndexComparesBytes() {
+    var index = ByteStringIndex()
+    func insert(_ text: String) -> (id: Int32, inserted: Bool) {
+      var text = text
+      return text.withUTF8 { index.insert($0) }
+    }
+    #expect(insert("caf\u{E9}") == (0, true))
+    #expect(insert("cafe\u{301}") == (1, true))
+    #expect(insert("") == (2, true))
+    #expect(insert("caf\u{E9}") == (0, false))
+    let words = (0..<5000).map { "w\($0)" }
+    let ids = words.map { insert($0).id }
+    #expect(ids == Array(3..<5003))
+    #expect(words.map { index.id(of: $0) } == ids.map(Optional.some))
+    #expect(index.id(of: "") == 2)
+    #expect(index.id(of: "w5000") == nil)
+    #expect(Array(index.bytes(1)) == Array("cafe\u{301}".utf8))
+    #expect(index.count == 5003)
+  }
+
   /// Hypothesis of 5 words, references of 4 and 6: both are 1 away and the toolkit takes the
   /// shorter, so there is no brevity penalty (with the longer one, BLEU-1 would be e^−0.2).
   @Test func bleuClosestReferenceLengthTiesToTheShorter() throws {

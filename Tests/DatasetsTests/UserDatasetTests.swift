@@ -88,25 +88,42 @@ import Testing
     }
   }
 
-  @Test func rejectsUnknownFormatsAndMissingFiles() throws {
+  @Test func aMissingFileIsAnErrorNamingTheDatasetTheFileAndTheKey() throws {
     try withTemporaryDirectory { folder in
-      let csv = UserDataset(id: "csv", format: "csv", images: "a.csv", labels: "b.csv")
       let absent = UserDataset(id: "absent", images: "nowhere.idx", labels: "labels.idx")
       let catalog = Catalog(
-        mirror: nil, userDatasets: [csv, absent], userBase: folder,
-        fingerprints: FileFingerprints(store: nil))
-      #expect(
-        throws: DatasetError.unsupportedFormat(dataset: "csv", format: "csv", supported: ["idx"])
-      ) {
-        try catalog.labeledImages("csv")
-      }
+        mirror: nil, userDatasets: [absent], userBase: folder, fingerprints: FileFingerprints(store: nil))
       let error = #expect(throws: DatasetError.self) { try catalog.fingerprint("absent") }
       guard case let .missingFile("absent", path, hint) = error else {
         Issue.record("expected missingFile, got \(String(describing: error))")
         return
       }
-      #expect(path.hasSuffix("nowhere.idx"))
+      #expect(path == folder.appendingPathComponent("nowhere.idx").standardizedFileURL.path)
       #expect(hint.contains("`images` path of user dataset 'absent'"))
     }
+  }
+
+  @Test func aDatasetsBaseFolderOverridesTheCatalogs() throws {
+    try withTemporaryDirectory { folder in
+      let data = folder.appendingPathComponent("data")
+      try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+      _ = try IDXWriter.write(images: Self.pixels, height: 2, width: 3, labels: [0, 1, 2, 1], to: data)
+      var dataset = UserDataset(id: "based", images: "images.idx", labels: "labels.idx")
+      dataset.base = data
+      let catalog = Catalog(
+        mirror: nil, userDatasets: [dataset], userBase: folder, fingerprints: FileFingerprints(store: nil))
+      #expect(try catalog.load("based").items.map(\.label) == [0, 1, 2, 1])
+      #expect(try catalog.info("based").source == "user dataset (format idx): images images.idx, labels labels.idx")
+    }
+  }
+
+  @Test func theDeclarationEncodesWithoutItsBaseFolder() throws {
+    var dataset = UserDataset(id: "toy", images: "i.idx", labels: "l.idx")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let plain = try encoder.encode(dataset)
+    dataset.base = URL(fileURLWithPath: "/somewhere/else")
+    #expect(try encoder.encode(dataset) == plain)
+    #expect(try JSONDecoder().decode(UserDataset.self, from: plain).source == .idx(images: "i.idx", labels: "l.idx"))
   }
 }

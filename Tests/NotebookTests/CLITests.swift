@@ -43,7 +43,7 @@ import Testing
     let result = try CLI.run(["list", "blocks", "--json"], in: project.root)
     #expect(result.status == 0)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [[String: String]]]
-    #expect(object?["blocks"]?.map { $0["kind"] ?? "" } == ["dataset-card", "prototype", "summary", "caption-eval"])
+    #expect(object?["blocks"]?.map { $0["kind"] ?? "" } == ["dataset-card", "prototype", "summary", "caption-eval", "features"])
   }
 
   @Test func killedDuringABlockThenRerenderedReusesCompletedBlocks() throws {

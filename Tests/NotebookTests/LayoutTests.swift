@@ -98,7 +98,7 @@ import Testing
     #expect(error?.exitCode == 2)
     #expect(error?.message.contains("stripes") == true)
     #expect(error?.message.contains("labels.idx") == true)
-    #expect(error?.location?.line == line(of: "dataset: stripes", in: threeBlockReport))
+    #expect(error?.location?.line == line(of: "labels: data/labels.idx", in: threeBlockReport), "the declared path's line")
   }
 
   @Test func sectionsAreNumberedAndReferenced() throws {

@@ -41,9 +41,9 @@ import Testing
 
   @Test func missingRunAndUnknownKindListTheKinds() {
     let missing = error("```reprise #fig-x\ndataset: mnist-test\n```\n")
-    #expect(missing?.description == "r.md:3:1: error: missing key 'run'; the block kinds are: dataset-card, prototype, summary, caption-eval")
+    #expect(missing?.description == "r.md:3:1: error: missing key 'run'; the block kinds are: dataset-card, prototype, summary, caption-eval, features")
     let unknown = error("```reprise\nrun: fewshots\n```\n")
-    #expect(unknown?.description == "r.md:4:6: error: unknown block kind 'fewshots'; the block kinds are: dataset-card, prototype, summary, caption-eval")
+    #expect(unknown?.description == "r.md:4:6: error: unknown block kind 'fewshots'; the block kinds are: dataset-card, prototype, summary, caption-eval, features")
   }
 
   @Test func missingRequiredKeyAndIndentedBlocks() {
@@ -75,7 +75,7 @@ import Testing
     let dataset = #expect(throws: ReportError.self) {
       try Document.parse("---\ndatasets:\n  - id: d\n    format: csv\n    images: a\n    labels: b\n---\n", file: "r.md")
     }
-    #expect(dataset?.description == "r.md:4:13: error: unknown dataset format 'csv'; formats: idx")
+    #expect(dataset?.description == "r.md:4:13: error: unknown dataset format 'csv'; formats: idx, images, coco-captions, npy")
   }
 
   @Test func frontMatterKeepsLineNumbers() throws {

@@ -36,12 +36,31 @@ public struct CaptionEvaluator: Sendable {
   /// - Complexity: linear in the number of tokens for BLEU and CIDEr, quadratic per caption
   ///   pair for ROUGE-L and METEOR's alignment.
   public func evaluate(_ captions: CaptionSet) throws(CaptionMetricsError) -> CaptionScores {
-    let meteorData = try configuration.meteor.map { (resources) throws(CaptionMetricsError) in
-      try MeteorData.load(resources)
-    }
+    let metrics = configuration.metrics
+    // METEOR's data load (a few hundred ms when not yet loaded) overlaps tokenization.
+    let meteorData = metrics.contains(.meteor) ? configuration.meteor.map { resources in
+      BackgroundResult { () throws(CaptionMetricsError) in try MeteorData.load(resources) }
+    } : nil
     let references = Self.tokenizedReferences(captions.references)
     let candidates = PTBTokenizer.tokenize(captions.candidates)
-    let metrics = configuration.metrics
+    // The n-gram metrics run on one thread beside METEOR, which uses all cores.
+    let ngrams = BackgroundResult { Self.ngramScores(metrics, candidates: candidates, references: references) }
+    var corpus: [CaptionMetric: Double] = [:]
+    var perImage: [CaptionMetric: [Double]] = [:]
+    if let meteorData {
+      (corpus[.meteor], perImage[.meteor]) = METEOR.score(
+        candidates: candidates, references: references, data: try meteorData.value())
+    }
+    let ngramScores = try ngrams.value()
+    corpus.merge(ngramScores.corpus) { $1 }
+    perImage.merge(ngramScores.perImage) { $1 }
+    return CaptionScores(imageIDs: captions.imageIDs, corpus: corpus, perImage: perImage)
+  }
+
+  /// BLEU-1…4, ROUGE-L and CIDEr-D among `metrics`.
+  static func ngramScores(
+    _ metrics: Set<CaptionMetric>, candidates: [String], references: [[String]]
+  ) -> (corpus: [CaptionMetric: Double], perImage: [CaptionMetric: [Double]]) {
     var vocabulary = TokenVocabulary()
     var corpus: [CaptionMetric: Double] = [:]
     var perImage: [CaptionMetric: [Double]] = [:]
@@ -56,9 +75,6 @@ public struct CaptionEvaluator: Sendable {
         perImage[metric] = bleu.perImage[k]
       }
     }
-    if let meteorData, metrics.contains(.meteor) {
-      (corpus[.meteor], perImage[.meteor]) = METEOR.score(candidates: candidates, references: references, data: meteorData)
-    }
     if metrics.contains(.rougeL) {
       (corpus[.rougeL], perImage[.rougeL]) = ROUGEL.score(
         candidates: candidates, references: references, vocabulary: &vocabulary)
@@ -66,7 +82,7 @@ public struct CaptionEvaluator: Sendable {
     if let ngrams, metrics.contains(.cider) {
       (corpus[.cider], perImage[.cider]) = CIDErD.score(ngrams)
     }
-    return CaptionScores(imageIDs: captions.imageIDs, corpus: corpus, perImage: perImage)
+    return (corpus, perImage)
   }
 
   /// Tokenizes all references in one call, image after image, as the toolkit does, and

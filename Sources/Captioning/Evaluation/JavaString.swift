@@ -54,8 +54,14 @@ enum JavaString {
     return Substring(units[first...last])
   }
 
-  /// `new StringTokenizer(text)` with its default delimiters `" \t\n\r\f"`.
+  /// `new StringTokenizer(text)` with its default delimiters `" \t\n\r\f"` (ASCII, so the
+  /// split can run on UTF-8 bytes).
   static func tokens(_ text: String) -> [Substring] {
-    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+    text.utf8.split(whereSeparator: isTokenDelimiter).map { Substring($0) }
+  }
+
+  /// Whether `byte` is one of `StringTokenizer`'s default delimiters.
+  static func isTokenDelimiter(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
   }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// METEOR 1.5 as the COCO caption toolkit runs it (`pycocoevalcap/meteor/meteor.py`:
@@ -22,51 +21,48 @@ enum METEOR {
   static func score(
     candidates: [String], references: [[String]], data: MeteorData
   ) -> (corpus: Double, perImage: [Double]) {
-    var table = MeteorWordTable()
+    // The distinct sentences, normalised in parallel, their words interned in order.
     var sentenceIndex: [String: Int] = [:]
-    var sentenceWords: [[Int]] = []
+    var texts: [String] = []
     func sentence(_ text: String) -> Int {
       if let known = sentenceIndex[text] { return known }
-      sentenceWords.append(table.indices(of: data.lexicon.normalizer.normalize(text), lexicon: data.lexicon))
-      sentenceIndex[text] = sentenceWords.count - 1
-      return sentenceWords.count - 1
+      texts.append(text)
+      sentenceIndex[text] = texts.count - 1
+      return texts.count - 1
     }
     let segments = zip(candidates, references).map { candidate, refs in
       let parts = stdioParts(candidate: candidate, references: refs)
-      return (test: sentence(parts.test), references: parts.references.map(sentence))
+      return Segment(test: sentence(parts.test), references: parts.references.map(sentence))
     }
-    let paraphrases = ParaphraseTable(index: data.paraphrases, restrictedTo: table.vocabulary)
-    table.attach(paraphrases)
-    let aligner = MeteorAligner(words: table.words, paraphrases: paraphrases)
-    let sentences = sentenceWords.map(aligner.sentence)
+    let normalizer = data.lexicon.normalizer
+    var table = MeteorWordTable()
+    let sentenceWords = ParallelMap.map(texts) { normalizer.normalize($0) }.map { table.indices(of: $0) }
+    let paraphrases = ParaphraseTable(index: data.paraphrases, words: table.utf8, sentences: sentenceWords)
+    let aligner = MeteorAligner(words: table.words(lexicon: data.lexicon, paraphrases: paraphrases), paraphrases: paraphrases)
+    let sentences = ParallelMap.map(sentenceWords) { aligner.sentence($0) }
     // Images are independent: align them on all cores, then pool in image order.
-    var best = [MeteorStatistics](repeating: MeteorStatistics(), count: segments.count)
-    best.withUnsafeMutableBufferPointer { results in
-      let output = DisjointWrites(buffer: results)
-      let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(segments.count, 1))
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        for image in stride(from: worker, to: segments.count, by: workers) {
-          var bestScore = -1.0
-          for reference in segments[image].references {
-            let statistics = MeteorStatistics(
-              aligner.align(test: sentences[segments[image].test], reference: sentences[reference]))
-            let score = statistics.score
-            if score > bestScore {
-              output.buffer[image] = statistics
-              bestScore = score
-            }
-          }
+    let best = ParallelMap.map(segments) { segment in
+      var best = MeteorStatistics()
+      var bestScore = -1.0
+      for reference in segment.references {
+        let statistics = MeteorStatistics(aligner.align(test: sentences[segment.test], reference: sentences[reference]))
+        let score = statistics.score
+        if score > bestScore {
+          best = statistics
+          bestScore = score
         }
       }
+      return best
     }
     var total = MeteorStatistics()
     for statistics in best { total.add(statistics) }
     return (total.score, best.map(\.score))
   }
 
-  /// A buffer that parallel workers write at disjoint indices.
-  private struct DisjointWrites<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
+  /// One image: its test sentence and references, as indices of distinct sentences.
+  private struct Segment: Sendable {
+    let test: Int
+    let references: [Int]
   }
 
   /// The test and reference strings the jar reads from the toolkit's `SCORE` line: the line

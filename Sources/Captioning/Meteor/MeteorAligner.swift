@@ -46,10 +46,10 @@ struct MeteorAligner {
     var testFunctionWords: Int
     var referenceFunctionWords: Int
     /// Per module: matched words of the test / reference, content and function words apart.
-    var testContent = [Int](repeating: 0, count: 4)
-    var referenceContent = [Int](repeating: 0, count: 4)
-    var testFunction = [Int](repeating: 0, count: 4)
-    var referenceFunction = [Int](repeating: 0, count: 4)
+    var testContent = SIMD4<Int>()
+    var referenceContent = SIMD4<Int>()
+    var testFunction = SIMD4<Int>()
+    var referenceFunction = SIMD4<Int>()
     var chunks = 0
   }
 
@@ -58,6 +58,32 @@ struct MeteorAligner {
 
   let words: [MeteorWordTable.Word]
   let paraphrases: ParaphraseTable
+  /// The words that share a synset with word `w`, sorted:
+  /// `synonymWords[synonymStarts[w] ..< synonymStarts[w + 1]]`. One word's list stays in
+  /// the cache while a reference word is matched against a test sentence.
+  private let synonymStarts: [Int]
+  private let synonymWords: [Int32]
+
+  init(words: [MeteorWordTable.Word], paraphrases: ParaphraseTable) {
+    self.words = words
+    self.paraphrases = paraphrases
+    var wordsBySynset: [Int32: [Int32]] = [:]
+    for (w, word) in words.enumerated() {
+      for synset in word.synsets { wordsBySynset[synset, default: []].append(Int32(w)) }
+    }
+    var synonyms = [[Int32]](repeating: [], count: words.count)
+    for group in wordsBySynset.values where group.count > 1 {
+      for a in group { synonyms[Int(a)] += group }
+    }
+    var starts = [0]
+    var flat: [Int32] = []
+    for list in synonyms {
+      flat += Set(list).sorted()
+      starts.append(flat.count)
+    }
+    synonymStarts = starts
+    synonymWords = flat
+  }
 
   func sentence(_ indices: [Int]) -> Sentence {
     let ids = indices.map { words[$0].paraphraseID }
@@ -77,17 +103,18 @@ struct MeteorAligner {
       addParaphraseMatches(test, reference, &stage)
     }
     var fixed = [Int32](repeating: -1, count: reference.words.count)
-    var initial = Path(testCount: test.words.count, referenceCount: reference.words.count)
-    for (position, candidates) in stage.byStart.enumerated() where candidates.count == 1 {
-      let m = stage.matches[Int(candidates[0])]
+    var search = Search(stage: stage, testCount: test.words.count)
+    var initial = search.emptyPath()
+    for position in 0..<reference.words.count where stage.counts[position] == 1 {
+      let m = stage.matches[Int(stage.first[position])]
       let overlap = (0..<m.length).contains { stage.referenceCoverage[position + $0] != 1 }
         || (0..<m.matchLength).contains { stage.testCoverage[m.matchStart + $0] != 1 }
       if !overlap {
-        fixed[position] = candidates[0]
-        initial.setUsed(m)
+        fixed[position] = stage.first[position]
+        search.setUsed(m, in: &initial)
       }
     }
-    var search = Search(stage: stage, fixed: fixed)
+    search.fixed = fixed
     let best = search.resolve(initial)
     var chosen = fixed
     var node = best.chosen
@@ -122,20 +149,30 @@ struct MeteorAligner {
 
   private struct Stage {
     var matches: [Match] = []
-    /// Candidate indices by reference position, in the order the matchers add them.
-    var byStart: [[Int32]]
+    /// Candidates by reference position, in the order the matchers add them: a linked list
+    /// per position (`first`, then `next` of each match), which needs no array per position.
+    var first: [Int32]
+    var last: [Int32]
+    var next: [Int32] = []
+    var counts: [Int]
     var testCoverage: [Int]
     var referenceCoverage: [Int]
 
     init(testCount: Int, referenceCount: Int) {
-      byStart = Array(repeating: [], count: referenceCount)
+      first = Array(repeating: -1, count: referenceCount)
+      last = first
+      counts = Array(repeating: 0, count: referenceCount)
       testCoverage = Array(repeating: 0, count: testCount)
       referenceCoverage = Array(repeating: 0, count: referenceCount)
     }
 
     mutating func add(_ m: Match) {
-      byStart[m.start].append(Int32(matches.count))
+      let index = Int32(matches.count)
       matches.append(m)
+      next.append(-1)
+      if last[m.start] >= 0 { next[Int(last[m.start])] = index } else { first[m.start] = index }
+      last[m.start] = index
+      counts[m.start] += 1
       for j in 0..<m.matchLength { testCoverage[m.matchStart + j] += 1 }
       for j in 0..<m.length { referenceCoverage[m.start + j] += 1 }
     }
@@ -158,46 +195,41 @@ struct MeteorAligner {
 
   /// `SynonymMatcher`: words sharing a synset (of themselves or their base forms).
   private func addSynonymMatches(_ test: Sentence, _ reference: Sentence, _ stage: inout Stage) {
-    for (j, r) in reference.words.enumerated() where !words[r].synsets.isEmpty {
-      for (i, t) in test.words.enumerated()
-      where test.keys[i] != reference.keys[j] && Self.intersect(words[t].synsets, words[r].synsets) {
-        stage.add(Match(start: j, length: 1, matchStart: i, matchLength: 1, module: 2))
+    synonymWords.withUnsafeBufferPointer { synonyms in
+      for (j, r) in reference.words.enumerated() where synonymStarts[r] < synonymStarts[r + 1] {
+        let list = UnsafeBufferPointer(rebasing: synonyms[synonymStarts[r]..<synonymStarts[r + 1]])
+        for (i, t) in test.words.enumerated() where test.keys[i] != reference.keys[j] && Self.contains(list, Int32(t)) {
+          stage.add(Match(start: j, length: 1, matchStart: i, matchLength: 1, module: 2))
+        }
       }
     }
   }
 
-  private static func intersect(_ a: [Int32], _ b: [Int32]) -> Bool {
-    var i = 0
-    var j = 0
-    while i < a.count && j < b.count {
-      if a[i] == b[j] { return true }
-      if a[i] < b[j] { i += 1 } else { j += 1 }
+  /// Whether the sorted `list` holds `value` (binary search).
+  private static func contains(_ list: UnsafeBufferPointer<Int32>, _ value: Int32) -> Bool {
+    var low = 0
+    var high = list.count
+    while low < high {
+      let middle = (low + high) / 2
+      if list[middle] < value { low = middle + 1 } else { high = middle }
     }
-    return false
+    return low < list.count && list[low] == value
   }
 
   /// `ParaphraseMatcher`: phrase 1 in the reference and phrase 2 in the test, then phrase 1
   /// in the test and phrase 2 in the reference.
   private func addParaphraseMatches(_ test: Sentence, _ reference: Sentence, _ stage: inout Stage) {
-    func occurrences(of phrase: [Int32], in sentence: [Int32]) -> [Int] {
-      guard phrase.count <= sentence.count else { return [] }
-      return (0...(sentence.count - phrase.count)).filter { start in
-        phrase.indices.allSatisfy { sentence[start + $0] == phrase[$0] }
-      }
-    }
     for (j, paths) in reference.paraphrasePaths.enumerated() {
       for (length, index) in paths {
-        let phrase = paraphrases.paraphrase(index)
-        for i in occurrences(of: phrase, in: test.paraphraseIDs) {
-          stage.add(Match(start: j, length: length, matchStart: i, matchLength: phrase.count, module: 3))
+        paraphrases.forEachOccurrence(ofParaphrase: index, in: test.paraphraseIDs) { i, matchLength in
+          stage.add(Match(start: j, length: length, matchStart: i, matchLength: matchLength, module: 3))
         }
       }
     }
     for (i, paths) in test.paraphrasePaths.enumerated() {
-      for (length, index) in paths {
-        let phrase = paraphrases.paraphrase(index)
-        for j in occurrences(of: phrase, in: reference.paraphraseIDs) {
-          stage.add(Match(start: j, length: phrase.count, matchStart: i, matchLength: length, module: 3))
+      for (matchLength, index) in paths {
+        paraphrases.forEachOccurrence(ofParaphrase: index, in: reference.paraphraseIDs) { j, length in
+          stage.add(Match(start: j, length: length, matchStart: i, matchLength: matchLength, module: 3))
         }
       }
     }
@@ -205,33 +237,14 @@ struct MeteorAligner {
 
   // MARK: - Beam search (`Aligner.resolve`, `PartialAlignment`)
 
-  /// Positions covered so far: two 64-bit words for sentences up to 128 words, flags beyond.
-  private struct Coverage {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    var rest: [Bool]
-
-    init(count: Int) { rest = count > 128 ? Array(repeating: false, count: count) : [] }
-
-    subscript(i: Int) -> Bool {
-      get { rest.isEmpty ? (i < 64 ? low >> i & 1 == 1 : high >> (i - 64) & 1 == 1) : rest[i] }
-      set {
-        if !rest.isEmpty {
-          rest[i] = newValue
-        } else if i < 64 {
-          low = newValue ? low | 1 << i : low & ~(1 << i)
-        } else {
-          high = newValue ? high | 1 << (i - 64) : high & ~(1 << (i - 64))
-        }
-      }
-    }
-  }
-
-  /// A partial alignment (`PartialAlignment`); its chosen matches are a list in the
-  /// search's arena, so copying a path copies a few integers.
+  /// A partial alignment (`PartialAlignment`). Used-word flags are bits: inline for
+  /// sentences of up to 128 words, in the search's arena beyond; chosen matches are a list in
+  /// the search's arena. Copying a path copies a few integers.
   private struct Path {
-    var testUsed: Coverage
-    var referenceUsed: Coverage
+    var test = (UInt64(0), UInt64(0))
+    var reference = (UInt64(0), UInt64(0))
+    /// Start of this path's flags in `Search.flags` when the sentences are long, else −1.
+    var flags = -1
     /// Weighted matched words, truncated to integers as Java's `int += double` does.
     var weighted1 = 0
     var weighted2 = 0
@@ -241,20 +254,6 @@ struct MeteorAligner {
     var distance = 0
     /// Head of the list of matches chosen by the search (not the fixed ones), −1 if none.
     var chosen: Int32 = -1
-
-    init(testCount: Int, referenceCount: Int) {
-      testUsed = Coverage(count: testCount)
-      referenceUsed = Coverage(count: referenceCount)
-    }
-
-    func isUsed(_ m: Match) -> Bool {
-      (0..<m.length).contains { referenceUsed[m.start + $0] } || (0..<m.matchLength).contains { testUsed[m.matchStart + $0] }
-    }
-
-    mutating func setUsed(_ m: Match) {
-      for j in 0..<m.length { referenceUsed[m.start + j] = true }
-      for j in 0..<m.matchLength { testUsed[m.matchStart + j] = true }
-    }
 
     /// Takes `m` as the next match: counts, chunk break if it does not continue the last
     /// match in the test sentence, and moves past it.
@@ -279,36 +278,106 @@ struct MeteorAligner {
 
   private struct Search {
     let stage: Stage
-    let fixed: [Int32]
+    let testCount: Int
+    var fixed: [Int32] = []
+    /// Chosen matches: (match, previous node).
     var arena: [(match: Int32, next: Int32)] = []
+    /// Scratch space of `sort`.
+    private var order: [Int32] = []
+    private var sorted: [Path] = []
+    /// Used-word flags of all paths when a sentence exceeds 128 words, `width` per path.
+    var flags: [Bool] = []
+    let width: Int
+    let inline: Bool
 
-    init(stage: Stage, fixed: [Int32]) {
+    init(stage: Stage, testCount: Int) {
       self.stage = stage
-      self.fixed = fixed
+      self.testCount = testCount
+      width = testCount + stage.first.count
+      inline = testCount <= 128 && stage.first.count <= 128
     }
 
-    /// `Collections.sort` (stable) with `PARTIAL_COMPARE_TOTAL`.
-    static func sorted(_ paths: [Path]) -> [Path] {
-      paths.indices.sorted { a, b in
-        if paths[a].ranks(before: paths[b]) { return true }
-        if paths[b].ranks(before: paths[a]) { return false }
+    mutating func emptyPath() -> Path {
+      var path = Path()
+      if !inline {
+        path.flags = flags.count
+        flags += repeatElement(false, count: width)
+      }
+      return path
+    }
+
+    private static func bit(_ word: (UInt64, UInt64), _ i: Int) -> Bool {
+      i < 64 ? word.0 >> i & 1 == 1 : word.1 >> (i - 64) & 1 == 1
+    }
+
+    private static func set(_ word: inout (UInt64, UInt64), _ i: Int) {
+      if i < 64 { word.0 |= 1 << i } else { word.1 |= 1 << (i - 64) }
+    }
+
+    func isReferenceUsed(_ i: Int, by path: Path) -> Bool {
+      inline ? Self.bit(path.reference, i) : flags[path.flags + testCount + i]
+    }
+
+    func isUsed(_ m: Match, by path: Path) -> Bool {
+      if inline {
+        return (0..<m.length).contains { Self.bit(path.reference, m.start + $0) }
+          || (0..<m.matchLength).contains { Self.bit(path.test, m.matchStart + $0) }
+      }
+      return (0..<m.length).contains { flags[path.flags + testCount + m.start + $0] }
+        || (0..<m.matchLength).contains { flags[path.flags + m.matchStart + $0] }
+    }
+
+    mutating func setUsed(_ m: Match, in path: inout Path) {
+      for j in 0..<m.length {
+        if inline { Self.set(&path.reference, m.start + j) } else { flags[path.flags + testCount + m.start + j] = true }
+      }
+      for j in 0..<m.matchLength {
+        if inline { Self.set(&path.test, m.matchStart + j) } else { flags[path.flags + m.matchStart + j] = true }
+      }
+    }
+
+    /// A copy of `path` with its own flags.
+    mutating func copy(_ path: Path) -> Path {
+      var copy = path
+      if !inline {
+        copy.flags = flags.count
+        flags.append(contentsOf: flags[path.flags..<path.flags + width])
+      }
+      return copy
+    }
+
+    /// `Collections.sort` (stable) with `PARTIAL_COMPARE_TOTAL`: the paths' indices are
+    /// sorted by rank, ties by index, then the paths gathered in that order.
+    ///
+    /// - Complexity: O(n log n) comparisons and n path copies for n paths.
+    mutating func sort(_ paths: inout [Path]) {
+      order.removeAll(keepingCapacity: true)
+      order.append(contentsOf: 0..<Int32(paths.count))
+      order.sort { a, b in
+        if paths[Int(a)].ranks(before: paths[Int(b)]) { return true }
+        if paths[Int(b)].ranks(before: paths[Int(a)]) { return false }
         return a < b
-      }.map { paths[$0] }
+      }
+      sorted.removeAll(keepingCapacity: true)
+      for index in order { sorted.append(paths[Int(index)]) }
+      swap(&paths, &sorted)
     }
 
     mutating func resolve(_ start: Path) -> Path {
+      var paths: [Path] = []
       var nextPaths = [start]
-      let positions = stage.byStart.count
+      let positions = stage.first.count
       for current in 0...positions {
-        let paths = Self.sorted(nextPaths)
-        nextPaths = []
+        swap(&paths, &nextPaths)
+        sort(&paths)
+        nextPaths.removeAll(keepingCapacity: true)
         for var path in paths.prefix(MeteorAligner.beamSize) {
           if current == positions {
             if path.lastMatchEnd != -1 { path.chunks += 1 }
             nextPaths.append(path)
             continue
           }
-          if path.referenceUsed[current] {
+          if isReferenceUsed(current, by: path) {
             if current < path.index {
               nextPaths.append(path)
             } else if path.index < positions, fixed[path.index] >= 0 {
@@ -320,16 +389,19 @@ struct MeteorAligner {
             }
             continue
           }
-          for candidate in stage.byStart[current] {
+          var candidate = stage.first[current]
+          while candidate >= 0 {
             let m = stage.matches[Int(candidate)]
-            guard !path.isUsed(m) else { continue }
-            var next = path
-            next.setUsed(m)
-            arena.append((candidate, path.chosen))
-            next.chosen = Int32(arena.count - 1)
-            next.take(m)
-            path.distance += abs(m.start - m.matchStart)
-            nextPaths.append(next)
+            if !isUsed(m, by: path) {
+              var next = copy(path)
+              setUsed(m, in: &next)
+              arena.append((candidate, path.chosen))
+              next.chosen = Int32(arena.count - 1)
+              next.take(m)
+              path.distance += abs(m.start - m.matchStart)
+              nextPaths.append(next)
+            }
+            candidate = stage.next[Int(candidate)]
           }
           if path.lastMatchEnd != -1 {
             path.chunks += 1
@@ -340,7 +412,8 @@ struct MeteorAligner {
         }
         if nextPaths.isEmpty, let first = paths.first { nextPaths.append(first) }
       }
-      return Self.sorted(nextPaths)[0]
+      sort(&nextPaths)
+      return nextPaths[0]
     }
   }
 

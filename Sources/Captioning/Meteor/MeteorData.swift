@@ -1,7 +1,8 @@
 import Foundation
 
-/// METEOR's loaded data: the lexicon read from the jar and the paraphrase index. Loading
-/// takes about a second the first time (the index is built and saved), milliseconds after;
+/// METEOR's loaded data: the lexicon read from the jar and the paraphrase index. The first
+/// load builds and saves the index (seconds); later loads parse the lexicon and map the
+/// index after checking it against the table's `SourceStamp` (a fraction of a second).
 /// `load` keeps what it loaded for the rest of the process.
 public final class MeteorData: Sendable {
   let lexicon: MeteorLexicon
@@ -17,9 +18,12 @@ public final class MeteorData: Sendable {
   /// - Throws: `CaptionMetricsError.unreadableResource` if a file cannot be read.
   public static func load(_ resources: MeteorResources) throws(CaptionMetricsError) -> MeteorData {
     try cache.value(for: resources) { () throws(CaptionMetricsError) in
-      MeteorData(
-        lexicon: try MeteorLexicon(jar: resources.jar),
-        paraphrases: try ParaphraseIndex.load(source: resources.paraphrases, indexURL: resources.indexFile))
+      // The two files load side by side.
+      let paraphrases = BackgroundResult { () throws(CaptionMetricsError) in
+        try ParaphraseIndex.load(source: resources.paraphrases, indexURL: resources.indexFile)
+      }
+      let lexicon = try MeteorLexicon(jar: resources.jar)
+      return MeteorData(lexicon: lexicon, paraphrases: try paraphrases.value())
     }
   }
 

@@ -29,7 +29,9 @@ struct MeteorNormalizer: Sendable {
     // Words of lower-case letters and digits (most tokenized captions) are left as they are
     // by every step; only runs of spaces collapse and the ends are trimmed.
     if line.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x20 }) {
-      return line.split(separator: " ").joined(separator: " ")
+      let spaced = line.utf8.first == 0x20 || line.utf8.last == 0x20
+        || zip(line.utf8, line.utf8.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+      return spaced ? line.split(separator: " ").joined(separator: " ") : line
     }
     var text: Text = [" "] + Array(line.unicodeScalars) + [" "]
     // Separate every character that is not alphanumeric, white space or . ' ` , - ‘ ’.

@@ -49,4 +49,15 @@ public struct MeteorResources: Sendable, Equatable {
   }
 
   var indexFile: URL { indexDirectory.appendingPathComponent("paraphrase-en.reprise-index") }
+
+  /// Builds and saves the paraphrase index unless it is there and current (else METEOR's
+  /// first load builds it, which takes seconds). Nothing stays loaded.
+  ///
+  /// - Returns: whether the index was built.
+  /// - Throws: `CaptionMetricsError.unreadableResource` if the paraphrase table cannot be read.
+  public func buildIndexIfNeeded() throws(CaptionMetricsError) -> Bool {
+    guard ParaphraseIndex.existing(source: paraphrases, indexURL: indexFile) == nil else { return false }
+    _ = try ParaphraseIndex.load(source: paraphrases, indexURL: indexFile)
+    return true
+  }
 }

@@ -22,15 +22,18 @@ struct MeteorStatistics {
   var referenceLength = 0.0
   var testFunctionWords = 0.0
   var referenceFunctionWords = 0.0
-  var testContent = [Double](repeating: 0, count: 4)
-  var referenceContent = [Double](repeating: 0, count: 4)
-  var testFunction = [Double](repeating: 0, count: 4)
-  var referenceFunction = [Double](repeating: 0, count: 4)
+  /// Per module (exact, stem, synonym, paraphrase): matched content and function words. Fixed
+  /// vectors, not arrays: a corpus makes one value per alignment.
+  var testContent = SIMD4<Double>()
+  var referenceContent = SIMD4<Double>()
+  var testFunction = SIMD4<Double>()
+  var referenceFunction = SIMD4<Double>()
   var chunks = 0.0
 
-  /// Unweighted totals (`testTotalMatches`, which equal `testWordMatches` for words).
-  var testMatches: Double { zip(testContent, testFunction).reduce(0) { $0 + $1.0 + $1.1 } }
-  var referenceMatches: Double { zip(referenceContent, referenceFunction).reduce(0) { $0 + $1.0 + $1.1 } }
+  /// Unweighted totals (`testTotalMatches`, which equal `testWordMatches` for words), summed
+  /// module after module.
+  var testMatches: Double { (0..<4).reduce(0) { $0 + testContent[$1] + testFunction[$1] } }
+  var referenceMatches: Double { (0..<4).reduce(0) { $0 + referenceContent[$1] + referenceFunction[$1] } }
 
   init() {}
 
@@ -40,10 +43,10 @@ struct MeteorStatistics {
     referenceLength = Double(alignment.referenceLength)
     testFunctionWords = Double(alignment.testFunctionWords)
     referenceFunctionWords = Double(alignment.referenceFunctionWords)
-    testContent = alignment.testContent.map(Double.init)
-    referenceContent = alignment.referenceContent.map(Double.init)
-    testFunction = alignment.testFunction.map(Double.init)
-    referenceFunction = alignment.referenceFunction.map(Double.init)
+    testContent = SIMD4(alignment.testContent)
+    referenceContent = SIMD4(alignment.referenceContent)
+    testFunction = SIMD4(alignment.testFunction)
+    referenceFunction = SIMD4(alignment.referenceFunction)
     chunks = Double(alignment.chunks)
   }
 
@@ -54,12 +57,10 @@ struct MeteorStatistics {
     referenceLength += other.referenceLength
     testFunctionWords += other.testFunctionWords
     referenceFunctionWords += other.referenceFunctionWords
-    for m in 0..<4 {
-      testContent[m] += other.testContent[m]
-      referenceContent[m] += other.referenceContent[m]
-      testFunction[m] += other.testFunction[m]
-      referenceFunction[m] += other.referenceFunction[m]
-    }
+    testContent += other.testContent
+    referenceContent += other.referenceContent
+    testFunction += other.testFunction
+    referenceFunction += other.referenceFunction
     if !other.isPerfectSingleChunk { chunks += other.chunks }
   }
 

@@ -1,7 +1,7 @@
 /// The distinct words of an evaluation (after METEOR's normalisation), each with what the
 /// aligner's four modules compare, computed once per word instead of once per sentence pair.
 struct MeteorWordTable {
-  struct Word {
+  struct Word: Sendable {
     /// `String.hashCode()`: exact matching compares these (`Stage.wordsToKeys`).
     let key: Int32
     /// The hash of the Snowball stem (`StemMatcher.wordsToStemKeys`).
@@ -14,37 +14,34 @@ struct MeteorWordTable {
     let isFunctionWord: Bool
   }
 
-  private(set) var words: [Word] = []
+  /// The words, in first-use order.
   private(set) var texts: [String] = []
-  private var index: [[UInt8]: Int] = [:]
+  private var index = ByteStringIndex()
 
   /// The table index of each whitespace-separated word of `line` (`StringTokenizer`),
   /// adding new words.
-  mutating func indices(of line: String, lexicon: MeteorLexicon) -> [Int] {
-    JavaString.tokens(line).map { token in
-      let bytes = Array(token.utf8)
-      if let known = index[bytes] { return known }
-      let text = String(token)
-      words.append(
-        Word(
-          key: JavaString.hashCode(text), stemKey: JavaString.hashCode(SnowballEnglishStemmer.stem(text)),
-          synsets: lexicon.synonyms.synsets(of: text), paraphraseID: -1,
-          isFunctionWord: lexicon.functionWords.contains(JavaString.lowercased(text))))
-      texts.append(text)
-      index[bytes] = words.count - 1
-      return words.count - 1
+  mutating func indices(of line: String) -> [Int] {
+    var line = line
+    return line.withUTF8 { bytes in
+      bytes.split(whereSeparator: JavaString.isTokenDelimiter).map { token in
+        let (id, inserted) = index.insert(UnsafeBufferPointer(rebasing: token))
+        if inserted { texts.append(String(decoding: token, as: UTF8.self)) }
+        return Int(id)
+      }
     }
   }
 
-  /// The UTF-8 bytes of every word, to select the usable paraphrase entries.
-  var vocabulary: Set<[UInt8]> { Set(index.keys) }
+  /// The UTF-8 bytes of every word, by table index.
+  var utf8: [ArraySlice<UInt8>] { texts.indices.map { index.bytes(Int32($0)) } }
 
-  /// Records each word's paraphrase-table id.
-  mutating func attach(_ paraphrases: ParaphraseTable) {
-    words = zip(words, texts).map { word, text in
-      Word(
-        key: word.key, stemKey: word.stemKey, synsets: word.synsets, paraphraseID: paraphrases.id(of: text),
-        isFunctionWord: word.isFunctionWord)
+  /// Every word's features, computed in parallel.
+  func words(lexicon: MeteorLexicon, paraphrases: ParaphraseTable) -> [Word] {
+    ParallelMap.map(Array(texts.indices)) { i in
+      let text = texts[i]
+      return Word(
+        key: JavaString.hashCode(text), stemKey: JavaString.hashCode(SnowballEnglishStemmer.stem(text)),
+        synsets: lexicon.synonyms.synsets(of: text), paraphraseID: paraphrases.id(ofWord: i),
+        isFunctionWord: lexicon.functionWords.contains(JavaString.lowercased(text)))
     }
   }
 }

@@ -2,41 +2,68 @@
 /// `edu/cmu/meteor/aligner/ParaphraseTransducer` builds: phrase 1 is a path of words from the
 /// root, and the nodes list ("emit") the phrase 2s in file order.
 ///
-/// Only entries whose words all occur in the evaluated sentences are kept: any other entry
-/// cannot match, since phrase 1 must be found in one sentence and phrase 2 in the other.
+/// Only entries that can match are kept: phrase 1 must be found in one evaluated sentence and
+/// phrase 2 in another, so every word of both must occur in the sentences, and every two
+/// adjacent words of a phrase must occur side by side in some sentence.
 struct ParaphraseTable: Sendable {
-  /// Word ids of the kept entries' words, keyed by UTF-8 bytes (Java compares strings by code
-  /// units, not by canonical equivalence as Swift's `String ==` does).
-  private var vocabulary: [[UInt8]: Int32] = [:]
+  /// Per evaluation word (by table index), its id here; −1 if the table lacks it.
+  private var wordIDs: [Int32]
   private var children = IntegerHashTable()
-  private var emits: [[Int32]] = [[]]
-  private var paraphrases: [[Int32]] = []
+  /// Per trie node, its first and last phrase 2 (−1 if none); per phrase 2, the next one of
+  /// its node: the emit lists, in file order.
+  private var firstEmit: [Int32] = [-1]
+  private var lastEmit: [Int32] = [-1]
+  private var nextEmit: [Int32] = []
+  /// The words of phrase 2 number k are `phraseWords[phraseEnds[k] ..< phraseEnds[k + 1]]`.
+  private var phraseWords: [Int32] = []
+  private var phraseEnds: [Int] = [0]
 
-  /// The entries of `index` whose words are all in `words`.
-  init(index: ParaphraseIndex, restrictedTo words: Set<[UInt8]>) {
-    var local = [Int32](repeating: -1, count: index.words.count)
-    for (id, word) in index.words.enumerated() where words.contains(Array(word.utf8)) {
-      local[id] = Int32(vocabulary.count)
-      vocabulary[Array(word.utf8)] = local[id]
+  /// The entries of `index` that can match in `sentences`.
+  ///
+  /// - Parameters:
+  ///   - words: the UTF-8 bytes of the evaluation's words.
+  ///   - sentences: the evaluated sentences, as indices into `words`.
+  init(index: ParaphraseIndex, words: [ArraySlice<UInt8>], sentences: [[Int]]) {
+    // Ids follow the index's (sorted) order, so the table does not depend on word order.
+    let found = words.indices.compactMap { w in index.id(of: Array(words[w])).map { (id: $0, word: w) } }
+      .sorted { $0.id < $1.id }
+    var local = [Int32](repeating: -1, count: index.wordCount)
+    wordIDs = [Int32](repeating: -1, count: words.count)
+    for (n, entry) in found.enumerated() {
+      local[entry.id] = Int32(n)
+      wordIDs[entry.word] = Int32(n)
     }
-    index.forEachEntry(where: local.map { $0 >= 0 }) { phrase1, phrase2 in
+    var pairs = IntegerHashTable()
+    for sentence in sentences {
+      for (a, b) in zip(sentence, sentence.dropFirst()) where wordIDs[a] >= 0 && wordIDs[b] >= 0 {
+        _ = pairs.value(for: Self.key(wordIDs[a], wordIDs[b])) { 0 }
+      }
+    }
+    index.forEachEntry(where: local.map { $0 >= 0 }, adjacent: { pairs.value(for: Self.key(local[$0], local[$1])) != nil }) {
+      phrase1, phrase2 in
       var node: Int32 = 0
       for word in phrase1 {
-        let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: local[Int(word)]))
-        node = children.value(for: key) {
-          emits.append([])
-          return Int32(emits.count - 1)
+        node = children.value(for: Self.key(node, local[word])) {
+          firstEmit.append(-1)
+          lastEmit.append(-1)
+          return Int32(firstEmit.count - 1)
         }
       }
-      emits[Int(node)].append(Int32(paraphrases.count))
-      paraphrases.append(phrase2.map { local[Int($0)] })
+      let paraphrase = Int32(phraseEnds.count - 1)
+      nextEmit.append(-1)
+      if lastEmit[Int(node)] >= 0 { nextEmit[Int(lastEmit[Int(node)])] = paraphrase } else { firstEmit[Int(node)] = paraphrase }
+      lastEmit[Int(node)] = paraphrase
+      for word in phrase2 { phraseWords.append(local[word]) }
+      phraseEnds.append(phraseWords.count)
     }
   }
 
-  /// `ParaphraseTransducer.translate`: the word's id, or −1 when no kept entry uses it.
-  func id(of word: String) -> Int32 {
-    vocabulary[Array(word.utf8)] ?? -1
+  private static func key(_ a: Int32, _ b: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
   }
+
+  /// `ParaphraseTransducer.translate` for evaluation word `index`: its id, or −1.
+  func id(ofWord index: Int) -> Int32 { wordIDs[index] }
 
   /// `getReferencePaths(words, start)`: for each phrase 1 that starts at `start`, its length
   /// and the index of each of its phrase 2s, by increasing length then file order.
@@ -44,17 +71,39 @@ struct ParaphraseTable: Sendable {
     var result: [(length: Int, paraphrase: Int)] = []
     var node: Int32 = 0
     for offset in 0..<(words.count - start) {
-      let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: words[start + offset]))
-      guard words[start + offset] >= 0, let child = children.value(for: key) else { break }
+      guard words[start + offset] >= 0, let child = children.value(for: Self.key(node, words[start + offset])) else { break }
       node = child
-      for paraphrase in emits[Int(node)] { result.append((offset + 1, Int(paraphrase))) }
+      var paraphrase = firstEmit[Int(node)]
+      while paraphrase >= 0 {
+        result.append((offset + 1, Int(paraphrase)))
+        paraphrase = nextEmit[Int(paraphrase)]
+      }
     }
     return result
   }
 
   /// The word ids of phrase 2 number `index`.
-  func paraphrase(_ index: Int) -> [Int32] { paraphrases[index] }
+  func paraphrase(_ index: Int) -> ArraySlice<Int32> { phraseWords[phraseEnds[index]..<phraseEnds[index + 1]] }
+
+  /// Calls `body` with each position of phrase 2 number `index` in `sentence` (word ids),
+  /// left to right, and the phrase's length.
+  ///
+  /// - Complexity: O(|sentence| · |phrase|), without allocation.
+  func forEachOccurrence(ofParaphrase index: Int, in sentence: [Int32], _ body: (_ position: Int, _ length: Int) -> Void) {
+    let start = phraseEnds[index]
+    let length = phraseEnds[index + 1] - start
+    guard length <= sentence.count else { return }
+    phraseWords.withUnsafeBufferPointer { words in
+      sentence.withUnsafeBufferPointer { sentence in
+        for position in 0...(sentence.count - length) {
+          var k = 0
+          while k < length && sentence[position + k] == words[start + k] { k += 1 }
+          if k == length { body(position, length) }
+        }
+      }
+    }
+  }
 
   /// The number of kept entries.
-  var count: Int { paraphrases.count }
+  var count: Int { phraseEnds.count - 1 }
 }

@@ -6,45 +6,80 @@
 /// the exceptions file or, failing that, one form found by `morph`. (The relations file is
 /// not read: the loading code is disabled in the jar.)
 struct SynonymDictionary: Sendable {
-  private let wordToSynsets: [String: [Int32]]
-  private let wordToBases: [String: [String]]
+  /// The words of the synsets file; word `id`'s synsets are
+  /// `synsetIDs[synsetRanges[id].start ..< synsetRanges[id].end]`.
+  private var words = ByteStringIndex()
+  private var synsetRanges: [(start: Int, end: Int)] = []
+  private var synsetIDs: [Int32] = []
+  private var wordToBases: [String: [String]] = [:]
 
-  /// Parses the two files: `synsets` holds line pairs (word, then its synset ids),
-  /// `exceptions` line pairs (inflected form, then its base forms).
+  /// Parses the two files: `synsets` holds line pairs (word, then its synset ids as
+  /// `StringTokenizer` fields), `exceptions` line pairs (base form, then its inflected forms).
+  /// A word listed twice keeps its last synsets (`Hashtable.put`).
   init(synsets: String, exceptions: String) {
-    var synsetsByWord: [String: [Int32]] = [:]
-    Self.forEachPair(synsets) { word, ids in
-      synsetsByWord[word] = ids.split(separator: " ").compactMap { Int32($0) }
+    var synsets = synsets
+    synsets.withUTF8 { bytes in
+      Self.forEachPair(bytes) { word, ids in
+        let (id, inserted) = words.insert(word)
+        let start = synsetIDs.count
+        for field in ids.split(whereSeparator: JavaString.isTokenDelimiter) {
+          if let value = Self.decimal(field) { synsetIDs.append(value) }
+        }
+        if inserted { synsetRanges.append((start, synsetIDs.count)) } else { synsetRanges[Int(id)] = (start, synsetIDs.count) }
+      }
     }
-    var basesByWord: [String: [String]] = [:]
-    Self.forEachPair(exceptions) { base, forms in
-      for form in forms.split(separator: " ") { basesByWord[String(form), default: []].append(base) }
+    var exceptions = exceptions
+    exceptions.withUTF8 { bytes in
+      Self.forEachPair(bytes) { base, forms in
+        let baseForm = String(decoding: base, as: UTF8.self)
+        for form in forms.split(whereSeparator: JavaString.isTokenDelimiter) {
+          wordToBases[String(decoding: form, as: UTF8.self), default: []].append(baseForm)
+        }
+      }
     }
-    wordToSynsets = synsetsByWord
-    wordToBases = basesByWord
   }
 
   /// Calls `body` with each pair of lines (the files hold one word per line, then its data).
-  private static func forEachPair(_ text: String, _ body: (String, Substring) -> Void) {
-    var previous: Substring?
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+  private static func forEachPair(
+    _ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var previous: UnsafeBufferPointer<UInt8>?
+    var start = 0
+    for end in text.indices where text[end] == 0x0A {
+      let line = UnsafeBufferPointer(rebasing: text[start..<end])
       if let first = previous {
-        body(String(first), line)
+        body(first, line)
         previous = nil
       } else {
         previous = line
       }
+      start = end + 1
     }
+    if let first = previous { body(first, UnsafeBufferPointer(rebasing: text[start...])) }
+  }
+
+  /// A synset id: a field of at most nine decimal digits (the file holds no other kind;
+  /// `Integer.parseInt` would stop the jar on one, here it is skipped).
+  private static func decimal(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int32? {
+    guard (1...9).contains(field.count), field.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+    return field.reduce(0) { $0 * 10 + Int32($1 - 0x30) }
+  }
+
+  /// The synsets of `word` as listed in the file (`getSynSets`), empty if it is not there.
+  private func listedSynsets(_ word: String) -> ArraySlice<Int32> {
+    guard let id = words.id(of: word) else { return [] }
+    let range = synsetRanges[Int(id)]
+    return synsetIDs[range.start..<range.end]
   }
 
   /// `getSynSets(word) ∪ getStemSynSets(word)`, as `SynonymMatcher.match` builds it,
   /// sorted and without repeats.
   func synsets(of word: String) -> [Int32] {
-    var result = wordToSynsets[word] ?? []
+    var result = Array(listedSynsets(word))
     if let bases = wordToBases[word] {
-      for base in bases { result += wordToSynsets[base] ?? [] }
+      for base in bases { result += listedSynsets(base) }
     } else {
-      result += wordToSynsets[morph(word)] ?? []
+      result += listedSynsets(morph(word))
     }
     return Array(Set(result)).sorted()
   }
@@ -65,7 +100,7 @@ struct SynonymDictionary: Sendable {
     if endsWith("ss") || word.utf16.count <= 2 { return word }
     for rule in Self.rules where endsWith(rule.suffix) {
       let candidate = String(word.utf16.dropLast(rule.suffix.utf16.count)).map { $0 + rule.ending } ?? ""
-      if wordToSynsets[candidate] != nil { return candidate + ending }
+      if words.id(of: candidate) != nil { return candidate + ending }
     }
     return ""
   }

@@ -42,11 +42,11 @@ enum CIDErD {
       }
     }
     let logImageCount = log(Double(ngrams.references.count))
+    let idf = documentFrequency.map { logImageCount - log(max(1.0, $0)) }
     func vector(_ counts: NGramCounts) -> Vector {
       var result = Vector(weights: [], norms: Array(repeating: 0, count: maxOrder), bigramCount: 0)
       for (index, id) in counts.ids.enumerated() {
-        let df = log(max(1.0, documentFrequency[Int(id)]))
-        let weight = Double(counts.counts[index]) * (logImageCount - df)
+        let weight = Double(counts.counts[index]) * idf[Int(id)]
         result.weights.append(weight)
         result.norms[counts.orders[index] - 1] += pow(weight, 2)
         if counts.orders[index] == 2 { result.bigramCount += counts.counts[index] }

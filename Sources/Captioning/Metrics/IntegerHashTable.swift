@@ -1,17 +1,20 @@
-/// An open-addressing hash table from 64-bit keys to 32-bit values, with a multiplicative
-/// hash: Swift's `Dictionary` hashes every key with SipHash, which dominated the n-gram
-/// metrics' time.
+/// An open-addressing hash table from 64-bit keys to non-negative 32-bit values, with a
+/// multiplicative hash: Swift's `Dictionary` hashes every key with SipHash, which dominated
+/// the n-gram metrics' time. Each slot holds its key and value side by side, so a lookup in
+/// a table larger than the cache costs one cache miss.
 struct IntegerHashTable {
-  private var keys: [UInt64]
-  private var values: [Int32]
-  private var occupied: [Bool]
+  private struct Slot {
+    var key: UInt64
+    /// −1 for an empty slot.
+    var value: Int32
+  }
+
+  private var slots: [Slot]
   private(set) var count = 0
   private var shift: UInt64
 
   init() {
-    keys = [UInt64](repeating: 0, count: 1024)
-    values = [Int32](repeating: 0, count: 1024)
-    occupied = [Bool](repeating: false, count: 1024)
+    slots = [Slot](repeating: Slot(key: 0, value: -1), count: 1024)
     shift = 64 - 10
   }
 
@@ -20,48 +23,45 @@ struct IntegerHashTable {
   }
 
   /// The value for `key`, if any.
+  ///
+  /// - Complexity: O(1) expected (linear probing, load factor at most ½).
   func value(for key: UInt64) -> Int32? {
-    var i = slot(key)
-    let mask = keys.count - 1
-    while occupied[i] {
-      if keys[i] == key { return values[i] }
-      i = (i + 1) & mask
+    slots.withUnsafeBufferPointer { slots in
+      var i = slot(key)
+      let mask = slots.count - 1
+      while slots[i].value >= 0 {
+        if slots[i].key == key { return slots[i].value }
+        i = (i + 1) & mask
+      }
+      return nil
     }
-    return nil
   }
 
-  /// The value for `key`, inserting `make()` first if absent.
+  /// The value for `key`, inserting `make()` (non-negative) first if absent.
   mutating func value(for key: UInt64, orInsert make: () -> Int32) -> Int32 {
     var i = slot(key)
-    let mask = keys.count - 1
-    while occupied[i] {
-      if keys[i] == key { return values[i] }
+    let mask = slots.count - 1
+    while slots[i].value >= 0 {
+      if slots[i].key == key { return slots[i].value }
       i = (i + 1) & mask
     }
     let value = make()
-    keys[i] = key
-    values[i] = value
-    occupied[i] = true
+    precondition(value >= 0, "IntegerHashTable values are non-negative")
+    slots[i] = Slot(key: key, value: value)
     count += 1
-    if count * 2 > keys.count { grow() }
+    if count * 2 > slots.count { grow() }
     return value
   }
 
   private mutating func grow() {
-    let oldKeys = keys
-    let oldValues = values
-    let oldOccupied = occupied
-    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-    values = [Int32](repeating: 0, count: oldKeys.count * 2)
-    occupied = [Bool](repeating: false, count: oldKeys.count * 2)
+    let old = slots
+    slots = [Slot](repeating: Slot(key: 0, value: -1), count: old.count * 2)
     shift -= 1
-    let mask = keys.count - 1
-    for j in oldKeys.indices where oldOccupied[j] {
-      var i = slot(oldKeys[j])
-      while occupied[i] { i = (i + 1) & mask }
-      keys[i] = oldKeys[j]
-      values[i] = oldValues[j]
-      occupied[i] = true
+    let mask = slots.count - 1
+    for entry in old where entry.value >= 0 {
+      var i = slot(entry.key)
+      while slots[i].value >= 0 { i = (i + 1) & mask }
+      slots[i] = entry
     }
   }
 }

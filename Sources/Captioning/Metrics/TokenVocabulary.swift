@@ -6,38 +6,33 @@
 /// (id = (id of the n-gram without its last token, last token)), so an id identifies an
 /// n-gram and its order, like the tuple keys of the toolkit's `precook`.
 struct TokenVocabulary {
-  private var tokenIDs = IntegerHashTable()
-  private var tokenBytes: [[UInt8]] = []
+  private var tokens = ByteStringIndex()
   private var ngramIDs = IntegerHashTable()
   /// The order (1…4) of each n-gram id.
   private(set) var ngramOrders: [UInt8] = []
 
-  /// The id of the token spelled by `bytes` (UTF-8).
-  mutating func id(of bytes: ArraySlice<UInt8>) -> Int32 {
-    // FNV-1a; equal hashes of different tokens are told apart by probing with a salt.
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    var salt: UInt64 = 0
-    while true {
-      let id = tokenIDs.value(for: hash &+ salt) {
-        tokenBytes.append(Array(bytes))
-        return Int32(tokenBytes.count - 1)
-      }
-      if tokenBytes[Int(id)].elementsEqual(bytes) { return id }
-      salt &+= 0x9E37_79B9_7F4A_7C15
-    }
+  /// The id of the token spelled by `bytes[range]` (UTF-8).
+  mutating func id(of bytes: [UInt8], _ range: Range<Int>) -> Int32 {
+    bytes.withUnsafeBufferPointer { tokens.insert(UnsafeBufferPointer(rebasing: $0[range])).id }
   }
 
   /// The ids of the tokens of `text` split as Python's `str.split()` splits it.
   mutating func whitespaceTokens(_ text: String) -> [Int32] {
     let bytes = Array(text.utf8)
-    return PythonString.whitespaceFields(bytes).map { id(of: bytes[$0]) }
+    return PythonString.whitespaceFields(bytes).map { id(of: bytes, $0) }
   }
 
   /// The ids of the tokens of `text` split as Python's `str.split(" ")` splits it.
   mutating func spaceTokens(_ text: String) -> [Int32] {
     let bytes = Array(text.utf8)
-    return bytes.split(separator: 0x20, omittingEmptySubsequences: false).map { id(of: $0) }
+    var ids: [Int32] = []
+    var start = 0
+    for i in bytes.indices where bytes[i] == 0x20 {
+      ids.append(id(of: bytes, start..<i))
+      start = i + 1
+    }
+    ids.append(id(of: bytes, start..<bytes.count))
+    return ids
   }
 
   /// The id of the n-gram `prefix` + `token` (`prefix` −1 for a unigram).

@@ -32,6 +32,7 @@ struct BuiltinDataset: Sendable {
   static let all: [BuiltinDataset] = [
     mnistTest, fashionMNIST, mvsaSingle, book30Titles, clipart, emoji, cocoCaptions,
     flickr8kCaptions, analogies, wordsim353, simlex999, leeCorpus, clipPrompts, meteor,
+    efficientNetLite0Weights, miniLMWeights,
   ]
 
   /// A mirror file whose original is `path` in `repository` at `commit` on GitHub.

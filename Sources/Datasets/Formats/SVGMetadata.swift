@@ -40,10 +40,10 @@ struct SVGMetadata: Equatable {
   static func elements(_ name: String, in text: Substring, limit: Int = .max) -> [Substring] {
     var found: [Substring] = []
     var rest = text
-    while found.count < limit, let open = rest.range(of: "<" + name) {
+    while found.count < limit, let open = rest.utf8Range(of: "<" + name) {
       let after = rest[open.upperBound...]
       guard let next = after.first, next == ">" || next == " " || next == "/" || next.isNewline,
-        let close = after.firstIndex(of: ">")
+        let close = after.utf8.firstIndex(of: UInt8(ascii: ">"))
       else {
         rest = after
         continue
@@ -54,7 +54,7 @@ struct SVGMetadata: Equatable {
         continue
       }
       let body = after[after.index(after: close)...]
-      guard let end = body.range(of: "</" + name + ">") else { break }
+      guard let end = body.utf8Range(of: "</" + name + ">") else { break }
       found.append(body[..<end.lowerBound])
       rest = body[end.upperBound...]
     }
@@ -65,7 +65,7 @@ struct SVGMetadata: Equatable {
   static func removingElements(_ name: String, from text: Substring) -> String {
     var result = ""
     var rest = text
-    while let open = rest.range(of: "<" + name), let end = rest[open.upperBound...].range(of: "</" + name + ">") {
+    while let open = rest.utf8Range(of: "<" + name), let end = rest[open.upperBound...].utf8Range(of: "</" + name + ">") {
       result += rest[..<open.lowerBound]
       rest = rest[end.upperBound...]
     }

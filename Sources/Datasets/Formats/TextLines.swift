@@ -19,6 +19,7 @@ enum TextLines {
   /// - Returns: the text and whether anything was dropped.
   static func decodeDroppingInvalid<C: Collection>(_ bytes: C) -> (text: String, dropped: Bool)
   where C.Element == UInt8 {
+    if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
     var text = ""
     var dropped = false
     var decoder = UTF8()

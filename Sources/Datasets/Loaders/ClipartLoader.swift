@@ -21,39 +21,53 @@ enum ClipartLoader {
 
   static func load(_ context: LoaderContext) throws(DatasetError) -> Dataset {
     let root = try context.url("openclipart/svg")
-    let paths = try TreeDigest.files(in: root)
-    let categories = Set(paths.compactMap { $0.split(separator: "/").first.map(String.init) })
+    let entries = try TreeDigest.entries(in: root)
+    let categories = Set(entries.compactMap { $0.path.split(separator: "/").first.map(String.init) })
       .filter { !$0.hasSuffix(".svg") }.sorted()
-    let fm = FileManager.default
-    var real: [String] = []
-    for path in paths {
-      let type = (try? fm.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.type]
-      if type as? FileAttributeType != .typeSymbolicLink { real.append(path) }
+    let real = entries.filter { !$0.isLink }.map(\.path)
+    let parsed = try ConcurrentMap.map(real.count) { i throws(DatasetError) in
+      try read(root.appendingPathComponent(real[i]))
     }
     var seenContent = Set<String>()
     var drawings: [Drawing] = []
-    var invalidText = 0
     var identical = 0
-    for path in real {
-      let url = root.appendingPathComponent(path)
-      guard let data = try? Data(contentsOf: url) else {
-        throw .unreadable(path: url.path, reason: "cannot read the drawing")
-      }
-      let bytes = [UInt8](data)
-      guard seenContent.insert(DatasetFingerprint.hex(SHA256.hash(data: bytes))).inserted else {
+    var invalidText = 0
+    for (path, file) in zip(real, parsed) {
+      guard seenContent.insert(file.sha256).inserted else {
         identical += 1
         continue
       }
-      let end = bytes.firstRange(of: Array("</cc:Work>".utf8))?.upperBound ?? min(bytes.count, 1 << 16)
-      let decoded = TextLines.decodeDroppingInvalid(bytes[..<end])
-      if decoded.dropped { invalidText += 1 }
+      if file.droppedInvalidText { invalidText += 1 }
       let folders = path.split(separator: "/").dropLast().map(String.init)
-      drawings.append(Drawing(path: path, metadata: SVGMetadata(svg: decoded.text), folders: folders))
+      drawings.append(Drawing(path: path, metadata: file.metadata, folders: folders))
     }
     return clean(
-      drawings, counts: Counts(files: paths.count, links: paths.count - real.count, identical: identical,
-                               invalidText: invalidText),
+      drawings,
+      counts: Counts(files: entries.count, links: entries.count - real.count, identical: identical,
+                     invalidText: invalidText),
       categories: categories, root: root, context: context)
+  }
+
+  /// One drawing file as read: its content hash and metadata.
+  struct ParsedFile {
+    var sha256: String
+    var metadata: SVGMetadata
+    /// Whether its metadata held bytes that are not valid UTF-8 (dropped).
+    var droppedInvalidText: Bool
+  }
+
+  /// Reads a drawing's content hash and the metadata before the end of its `cc:Work` (or in
+  /// its first 64 KiB).
+  static func read(_ url: URL) throws(DatasetError) -> ParsedFile {
+    guard let data = try? Data(contentsOf: url) else {
+      throw .unreadable(path: url.path, reason: "cannot read the drawing")
+    }
+    let bytes = [UInt8](data)
+    let end = ByteSearch.offset(of: Array("</cc:Work>".utf8), in: bytes).map { $0 + 10 } ?? min(bytes.count, 1 << 16)
+    let decoded = TextLines.decodeDroppingInvalid(bytes[..<end])
+    return ParsedFile(
+      sha256: DatasetFingerprint.hex(SHA256.hash(data: bytes)), metadata: SVGMetadata(svg: decoded.text),
+      droppedInvalidText: decoded.dropped)
   }
 
   /// What the walk found before titles and keywords are cleaned.

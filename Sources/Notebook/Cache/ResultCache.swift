@@ -56,6 +56,9 @@ public struct ResultCache: Sendable {
         contents[name] = data
       }
       let result = try JSONDecoder().decode(BlockResult.self, from: contents["result.json"] ?? Data())
+      if let missing = result.artifacts?.values.first(where: { !artifacts.contains($0) }) {
+        throw ReportError(at: nil, "artifact \(missing.sha256.prefix(12)).\(missing.fileExtension) is missing")
+      }
       let info = try JSONDecoder().decode(CacheEntryInfo.self, from: contents["info.json"] ?? Data())
       return .hit(result, info)
     } catch {

@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import Models
 import Tensor
 
 /// What happened to one block in a render.
@@ -107,6 +108,13 @@ struct Executor {
           throw ReportError(at: spec.location(of: "dataset"), "\(error)")
         }
       }
+      for reference in spec.models {
+        do {
+          data["model:" + reference] = try EncoderCatalog(catalog: catalog).fingerprint(reference)
+        } catch {
+          throw ReportError(at: spec.location(of: "model"), "\(error)")
+        }
+      }
       result[index] = data
     }
     return result
@@ -165,7 +173,8 @@ struct Executor {
     if options.frozen {
       throw ReportError(at: spec.location, "--frozen: no cached result for block '\(spec.id)' (\(spec.kind)); render without --frozen to compute it")
     }
-    let context = RunContext(catalog: catalog, upstream: upstream, progress: StepProgress(reporter: reporter))
+    let context = RunContext(
+      catalog: catalog, upstream: upstream, progress: StepProgress(reporter: reporter), artifacts: cache.artifacts)
     do {
       let missing = spec.upstream.filter { upstream[$0] == nil }
       guard missing.isEmpty else {

@@ -40,6 +40,8 @@ public struct RunContext: Sendable {
   public var upstream: [String: BlockResult]
   /// Step progress for long computations.
   public var progress: StepProgress
+  /// Where large binary outputs go (``BlockResult/artifacts``); `nil` when there is no cache.
+  public var artifacts: ArtifactStore? = nil
 }
 
 /// The block kinds a render knows.
@@ -48,6 +50,7 @@ public struct Registry: Sendable {
 
   public static let standard = Registry(kinds: [
     DatasetCardKind.self, PrototypeKind.self, SummaryKind.self, CaptionEvalKind.self,
+    FeaturesKind.self,
   ])
 
   public var names: [String] { kinds.map { $0.name } }

@@ -82,8 +82,8 @@ enum DatasetCardKind: Computation {
     facts += [
       Fact("source", info.source + (info.version.isEmpty || info.source.contains(info.version) ? "" : " (\(info.version))")),
       Fact("license", info.license),
-      Fact("citation", info.citation),
     ]
+    if !info.citation.isEmpty { facts.append(Fact("citation", info.citation)) }
     return facts
   }
 

@@ -1,10 +1,11 @@
-import Datasets
 import Yams
 
 /// The YAML front matter of a report (between `---` lines at the very top).
 ///
 /// Keys: `title`, `subtitle`, `author`, `date`, `abstract`, `number-sections` (Bool), and
-/// `datasets` (user datasets, see ``Datasets/UserDataset``). Unknown keys are errors.
+/// `datasets` (user datasets, see `UserDatasetSpec`; paths relative to the report's folder;
+/// they replace `reprise.yaml` datasets of the same id, see `ProjectConfig`). Unknown keys
+/// are errors.
 public struct FrontMatter: Sendable {
   public var title: String?
   public var subtitle: String?
@@ -12,7 +13,7 @@ public struct FrontMatter: Sendable {
   public var date: String?
   public var abstract: String?
   public var numberSections = false
-  public var datasets: [UserDataset] = []
+  public var datasets: [UserDatasetDeclaration] = []
 
   static let keys = ["title", "subtitle", "author", "date", "abstract", "number-sections", "datasets"]
 
@@ -45,7 +46,7 @@ public struct FrontMatter: Sendable {
       case "date": date = try value.text()
       case "abstract": abstract = try value.text()
       case "number-sections": numberSections = try value.bool()
-      case "datasets": datasets = try value.list().map { (item: YAMLValue) throws(ReportError) in try UserDatasetSpec.parse(item) }
+      case "datasets": datasets = try UserDatasetSpec.parseList(value)
       default:
         throw ReportError(at: key.location, "unknown front matter key '\(key.string)'; valid keys: \(Self.keys.joined(separator: ", "))")
       }

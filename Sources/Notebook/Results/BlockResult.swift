@@ -14,12 +14,17 @@ public struct BlockResult: Sendable, Codable {
   public var notes: [String]
   /// Every seed the computation used.
   public var seeds: [UInt64]
+  /// Large binary outputs for downstream blocks (e.g. `features`), by name; the bytes live in
+  /// the ``ArtifactStore``. `nil` (omitted from `result.json`) for kinds that make none.
+  public var artifacts: [String: Artifact]?
 
-  public init(outputs: [NamedOutput] = [], values: [PublishedValue] = [], notes: [String] = [], seeds: [UInt64] = []) {
+  public init(outputs: [NamedOutput] = [], values: [PublishedValue] = [], notes: [String] = [], seeds: [UInt64] = [],
+              artifacts: [String: Artifact]? = nil) {
     self.outputs = outputs
     self.values = values
     self.notes = notes
     self.seeds = seeds
+    self.artifacts = artifacts
   }
 
   public func value(_ key: String) -> PublishedValue? { values.first { $0.key == key } }

@@ -25,6 +25,8 @@ public struct BlockSpec: Sendable {
   public var datasets: [String] = []
   /// Labels of blocks whose results this block reads (values of `.blocks` parameters).
   public var upstream: [String] = []
+  /// Models this block runs or reads (values of `.model` parameters).
+  public var models: [String] = []
 
   /// Where the value of `key` was written, or the block's fence.
   public func location(of key: String) -> SourceLocation { valueLocations[key] ?? location }
@@ -107,6 +109,7 @@ extension BlockSpec {
       switch parameter.role {
       case .dataset: datasets += names
       case .blocks: upstream += names
+      case .model: models += names
       case .computation: break
       }
     }

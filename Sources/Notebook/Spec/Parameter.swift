@@ -9,6 +9,9 @@ public struct Parameter: Sendable {
     case dataset
     /// Names other blocks whose results the block reads: edges of the DAG.
     case blocks
+    /// Names a model — a built-in encoder id or a feature file `X.npy` — whose fingerprint
+    /// (weights or file SHA-256) enters the cache key.
+    case model
   }
 
   /// The value's type and allowed range.

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// METEOR 1.5 as the COCO caption toolkit runs it (`pycocoevalcap/meteor/meteor.py`:

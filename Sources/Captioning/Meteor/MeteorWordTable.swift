@@ -1,3 +1,5 @@
+import Datasets
+
 /// The distinct words of an evaluation (after METEOR's normalisation), each with what the
 /// aligner's four modules compare, computed once per word instead of once per sentence pair.
 struct MeteorWordTable {

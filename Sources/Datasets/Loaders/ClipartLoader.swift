@@ -25,9 +25,9 @@ enum ClipartLoader {
     let categories = Set(entries.compactMap { $0.path.split(separator: "/").first.map(String.init) })
       .filter { !$0.hasSuffix(".svg") }.sorted()
     let real = entries.filter { !$0.isLink }.map(\.path)
-    let parsed = try ConcurrentMap.map(real.count) { i throws(DatasetError) in
-      try read(root.appendingPathComponent(real[i]))
-    }
+    let parsed = try ParallelMap.map(real) { path in
+      Result { () throws(DatasetError) in try read(root.appendingPathComponent(path)) }
+    }.map { result throws(DatasetError) in try result.get() }
     var seenContent = Set<String>()
     var drawings: [Drawing] = []
     var identical = 0

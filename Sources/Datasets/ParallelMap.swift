@@ -4,10 +4,10 @@ import Foundation
 /// `map` over all cores for independent, deterministic work: each element is transformed on
 /// one thread and the results keep the input order, so the output does not depend on
 /// scheduling.
-enum ParallelMap {
+public enum ParallelMap {
   /// `items.map(transform)`, with consecutive runs of elements handed out to the cores,
   /// several runs per core so that a core slowed by other work does not hold the rest back.
-  static func map<Element: Sendable, Output: Sendable>(
+  public static func map<Element: Sendable, Output: Sendable>(
     _ items: [Element], _ transform: @Sendable (Element) -> Output
   ) -> [Output] {
     guard items.count > 1 else { return items.map(transform) }
